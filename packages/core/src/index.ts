@@ -1,0 +1,35 @@
+export { SCHEMA_VERSION, SEVERITIES, OUTCOMES, ACTOR_TYPES } from './event';
+export type {
+  Severity,
+  Outcome,
+  ActorType,
+  Actor,
+  ActorInput,
+  IntegrityInfo,
+  SecurityEvent,
+  LogInput,
+} from './event';
+export { SecurityEventError, SecurityLogConfigError } from './errors';
+export type { SecurityEventErrorCode, SecurityLogConfigErrorCode } from './errors';
+export { uuidv7, isUuidV7 } from './uuid-v7';
+export { resolveActor, ANONYMOUS_ACTOR } from './actor';
+
+export { runWithContext, getContext, enterContext, updateContext, createSecurityContext } from './context/run-with-context';
+export type { SecurityContext, ContextInit } from './context/security-context';
+export { correlation, DEFAULT_CORRELATION_HEADER } from './correlation';
+export type { HeaderSource, IncomingCorrelation, FromHeadersOptions } from './correlation';
+
+export { createSecurityLogger } from './logger/create-security-logger';
+export type { SecurityLogger, SecurityLoggerOptions, LoggerStats } from './logger/create-security-logger';
+export type { SinkErrorInfo, ErrorHandler, SinkStats } from './logger/sink-channel';
+export { registerTransport } from './logger/transport-registry';
+export type { TransportConfig, TransportFactory } from './logger/transport-types';
+
+export type { Sink } from './sinks/sink';
+export { memorySink } from './sinks/memory-sink';
+export type { MemorySink } from './sinks/memory-sink';
+export { streamSink } from './sinks/stream-sink';
+export type { StreamSinkOptions } from './sinks/stream-sink';
+export { fileSink } from './sinks/file-sink';
+export type { FileSinkOptions } from './sinks/file-sink';
+export { serializeEvent, serializeBatch } from './sinks/serialize-event';

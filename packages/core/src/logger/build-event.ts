@@ -1,0 +1,77 @@
+import { resolveActor } from '../actor';
+import { correlation } from '../correlation';
+import type { SecurityContext } from '../context/security-context';
+import { OUTCOMES, SCHEMA_VERSION, type LogInput, type Outcome, type SecurityEvent } from '../event';
+import type { RiskOptions } from '../risk';
+import { scoreRisk, severityFromScore } from '../risk';
+import type { Sanitizer } from '../sanitizer';
+import type { Taxonomy } from '../taxonomy';
+import { uuidv7 } from '../uuid-v7';
+import { deepFreeze } from './deep-freeze';
+
+export interface EventBuilderOptions {
+  service: string;
+  sanitizer: Sanitizer;
+  taxonomy: Taxonomy;
+  risk: RiskOptions;
+  now: () => number;
+}
+
+const MAX_TARGET = 512;
+
+function sanitizeMetadata(sanitizer: Sanitizer, metadata: unknown): Record<string, unknown> {
+  if (metadata === undefined || metadata === null) return {};
+  const clean = sanitizer.sanitize(metadata);
+  if (clean !== null && typeof clean === 'object' && !Array.isArray(clean)) return clean as Record<string, unknown>;
+  // Metadata must be an object; anything else is kept, not lost, under one key.
+  return { value: clean };
+}
+
+/**
+ * Turns a caller's input into a finished event: fields first (taxonomy, context, actor), then
+ * sanitising, then scoring; serialising is left to the sinks.
+ */
+export function createEventBuilder(options: EventBuilderOptions) {
+  const { service, sanitizer, taxonomy, risk, now } = options;
+  const bands = risk.bands;
+
+  return function buildEvent(input: LogInput, context: SecurityContext | undefined): SecurityEvent {
+    const definition = taxonomy.resolve((input as Partial<LogInput> | undefined)?.eventType as string);
+    const at = now();
+    const outcome: Outcome = OUTCOMES.includes(input.outcome as Outcome)
+      ? (input.outcome as Outcome)
+      : definition.defaultOutcome;
+    const actor = resolveActor(input.actor, context?.actor);
+    const rawTarget = typeof input.target === 'string' ? input.target : context?.target;
+    const target = rawTarget === undefined ? undefined : sanitizer.sanitizeString(rawTarget.slice(0, MAX_TARGET));
+    const timestamp = new Date(at).toISOString();
+    const { score, reasons } = scoreRisk(
+      { eventType: definition.name, outcome, actor, target, timestamp, riskScore: input.riskScore, signals: input.signals },
+      risk,
+    );
+
+    const event: SecurityEvent = {
+      schema: SCHEMA_VERSION,
+      event_id: uuidv7(at),
+      timestamp,
+      severity: severityFromScore(score, bands),
+      event_type: definition.name,
+      outcome,
+      message: sanitizer.sanitizeString(typeof input.message === 'string' ? input.message : definition.description),
+      service,
+      actor,
+      correlation_id: correlation.isValid(input.correlationId)
+        ? input.correlationId
+        : (context?.correlationId ?? correlation.generate()),
+      risk_score: score,
+      risk_reasons: reasons,
+      metadata: sanitizeMetadata(sanitizer, input.metadata),
+    };
+    if (target !== undefined) event.target = target;
+    const traceId = correlation.isTraceId(input.traceId) ? input.traceId : context?.traceId;
+    if (traceId) event.trace_id = traceId;
+    const spanId = correlation.isSpanId(input.spanId) ? input.spanId : context?.spanId;
+    if (spanId) event.span_id = spanId;
+    return deepFreeze(event);
+  };
+}
