@@ -33,3 +33,23 @@ export type { StreamSinkOptions } from './sinks/stream-sink';
 export { fileSink } from './sinks/file-sink';
 export type { FileSinkOptions } from './sinks/file-sink';
 export { serializeEvent, serializeBatch } from './sinks/serialize-event';
+
+export {
+  createHttpSecurity,
+  RequestSecurity,
+  normalizeRequest,
+  DEFAULT_IGNORE_PATHS,
+  defaultActorResolver,
+  errorClassOf,
+} from './http';
+export type {
+  HttpSecurity,
+  HttpSecurityOptions,
+  OpenOptions,
+  FinishInput,
+  NormalizedRequest,
+  PathPattern,
+  StatusSelector,
+  ActorResolver,
+  CorrelationRejectionReason,
+} from './http';

@@ -1,0 +1,12 @@
+export { createHttpSecurity } from './create-http-security';
+export type { HttpSecurity, HttpSecurityOptions, OpenOptions } from './create-http-security';
+export { RequestSecurity } from './request-security';
+export type { FinishInput } from './request-security';
+export { normalizeRequest } from './normalize-request';
+export type { NormalizedRequest } from './normalize-request';
+export { DEFAULT_IGNORE_PATHS } from './path-filter';
+export type { PathPattern, StatusSelector } from './path-filter';
+export { defaultActorResolver } from './request-actor';
+export type { ActorResolver } from './request-actor';
+export { errorClassOf } from './error-response-event';
+export type { CorrelationRejectionReason } from './correlation-rejection';
