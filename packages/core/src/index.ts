@@ -53,3 +53,6 @@ export type {
   ActorResolver,
   CorrelationRejectionReason,
 } from './http';
+
+export * from \x27./taxonomy\x27;
+export * from \x27./risk\x27;
