@@ -54,5 +54,5 @@ export type {
   CorrelationRejectionReason,
 } from './http';
 
-export * from \x27./taxonomy\x27;
-export * from \x27./risk\x27;
+export * from './taxonomy';
+export * from './risk';
