@@ -56,3 +56,6 @@ export type {
 
 export * from './taxonomy';
 export * from './risk';
+
+export { formatEvent, checkFormat, lineFormatter, OUTPUT_FORMATS, isOutputFormat, ECS_VERSION, OCSF_VERSION } from './formats';
+export type { OutputFormat, FormatOptions, FormattedEvent, EcsRecord, OcsfRecord, OtelLogRecord } from './formats';

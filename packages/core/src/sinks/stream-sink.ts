@@ -1,16 +1,20 @@
 import type { Writable } from 'node:stream';
 import type { SecurityEvent } from '../event';
-import { serializeBatch } from './serialize-event';
+import { lineFormatter } from '../formats/format-event';
+import type { OutputFormat } from '../formats/output-format';
 import type { Sink } from './sink';
 
 export interface StreamSinkOptions {
   name?: string;
   /** End the stream on close; default false (never end process.stdout). */
   end?: boolean;
+  /** The record shape written per line; default `'seclog'`. */
+  format?: OutputFormat;
 }
 
 /** JSON lines to any writable stream, honouring its backpressure. */
 export function streamSink(stream: Writable, options: StreamSinkOptions = {}): Sink {
+  const toLine = lineFormatter(options.format);
   const writeText = (text: string): void | Promise<void> => {
     if (stream.write(text)) return;
     return new Promise<void>((resolve, reject) => {
@@ -28,8 +32,8 @@ export function streamSink(stream: Writable, options: StreamSinkOptions = {}): S
   };
   return {
     name: options.name ?? 'stream',
-    write: (event: SecurityEvent) => writeText(serializeBatch([event])),
-    writeBatch: (events) => writeText(serializeBatch(events)),
+    write: (event: SecurityEvent) => writeText(toLine(event)),
+    writeBatch: (events) => writeText(events.map(toLine).join('')),
     async close() {
       if (!options.end) return;
       await new Promise<void>((resolve) => stream.end(resolve));
