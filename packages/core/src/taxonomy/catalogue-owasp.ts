@@ -309,7 +309,7 @@ export const OWASP_EVENT_TYPES: readonly EventTypeDefinition[] = Object.freeze([
     description: 'Sensitive data marked for deletion',
     defaultOutcome: 'success',
     baseRisk: 6,
-    ecs: ecs(['database'], ['deletion']),
+    ecs: ecs(['database'], ['change', 'deletion']),
     ocsf: API_ACTIVITY(4, 'Delete'),
   }),
 

@@ -83,7 +83,7 @@ export const SECLOG_EVENT_TYPES: readonly EventTypeDefinition[] = Object.freeze(
     description: 'Data deleted',
     defaultOutcome: 'success',
     baseRisk: 4,
-    ecs: ecs(['database'], ['deletion']),
+    ecs: ecs(['database'], ['change', 'deletion']),
     ocsf: API_ACTIVITY(4, 'Delete'),
   }),
 
@@ -177,7 +177,7 @@ export const SECLOG_EVENT_TYPES: readonly EventTypeDefinition[] = Object.freeze(
     description: 'A sink failed to deliver security events',
     defaultOutcome: 'failure',
     baseRisk: 6,
-    ecs: ecs(['process'], ['error']),
+    ecs: ecs(['process'], ['info']),
     ocsf: EVENT_LOG_ACTIVITY(99, 'Other'),
   }),
   entry('seclog.integrity_failure', {
