@@ -3,7 +3,7 @@
  * non-letter boundaries: no nested quantifiers, so matching is linear in the target's length.
  */
 export const DEFAULT_PRIVILEGED_TARGETS: readonly RegExp[] = Object.freeze([
-  /(?:^|[^a-z])(?:admin(?:istrator)?s?|root|sudo(?:ers)?|superusers?)(?:[^a-z]|$)/i,
+  /(?:^|[^a-z])(?:admin(?:s|istrators?|istration)?|root|sudo(?:ers)?|superusers?)(?:[^a-z]|$)/i,
   /(?:^|[^a-z])(?:roles?|permissions?|privileges?|grants?|acls?|rbac|iam|policy|policies)(?:[^a-z]|$)/i,
 ]);
 
