@@ -54,8 +54,14 @@ export type {
   CorrelationRejectionReason,
 } from './http';
 
+export { formatEvent, checkFormat, lineFormatter, OUTPUT_FORMATS, isOutputFormat, ECS_VERSION, OCSF_VERSION } from './formats';
+export type { OutputFormat, FormatOptions, FormattedEvent, EcsRecord, OcsfRecord, OtelLogRecord } from './formats';
+
 export * from './taxonomy';
 export * from './risk';
 
-export { formatEvent, checkFormat, lineFormatter, OUTPUT_FORMATS, isOutputFormat, ECS_VERSION, OCSF_VERSION } from './formats';
-export type { OutputFormat, FormatOptions, FormattedEvent, EcsRecord, OcsfRecord, OtelLogRecord } from './formats';
+export { createSanitizer, sanitize, neutralize, DEFAULT_LIMITS, DEFAULT_RULES } from './sanitizer';
+export type { Sanitizer, SanitizerOptions, SanitizerLimits, RedactionRule } from './sanitizer';
+
+export * from './integrity';
+export type { FileSinkIntegrityOptions } from './sinks/file-sink';
