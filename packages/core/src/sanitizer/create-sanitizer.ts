@@ -1,0 +1,116 @@
+import { SecurityLogConfigError } from '../errors';
+import { compileAllowList } from './allow-list';
+import { compileRule, type CompiledRule } from './compile-rules';
+import { DEFAULT_RULES } from './default-rules';
+import { resolveLimits } from './limits';
+import { moreCharsMarker, REDACTED_PREFIX } from './markers';
+import { neutralize } from './neutralize';
+import { redactString } from './redact-string';
+import { createKeyMatcher, normalizeKey } from './sensitive-keys';
+import type { Sanitizer, SanitizerOptions } from './types';
+import { Walk, type KeyInfo, type WalkCore } from './walk';
+
+/**
+ * Text past `maxStringLength` is cut before the rules run, but only this far past it: any secret that
+ * starts inside the kept part (a PEM key is ~3.5 KB) is still seen whole by its rule.
+ */
+const RULE_LOOKAHEAD = 8192;
+const KEY_CACHE_LIMIT = 4096;
+const CACHEABLE_KEY_LENGTH = 256;
+
+/** Cuts after redaction, never through a redaction marker or a surrogate pair. */
+function truncate(value: string, max: number, originalLength: number): string {
+  const marker = moreCharsMarker(originalLength);
+  let cut = max - marker.length;
+  const open = value.lastIndexOf(REDACTED_PREFIX, cut - 1);
+  if (open >= 0 && value.indexOf(']', open) >= cut) cut = open;
+  const code = value.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return value.slice(0, cut) + marker;
+}
+
+function selectDefaults(disable: readonly string[] | undefined): readonly CompiledRule[] {
+  if (disable !== undefined && !Array.isArray(disable)) {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.disableRules', 'must be an array of rule ids or families');
+  }
+  const off = new Set(disable ?? []);
+  for (const name of off) {
+    if (!DEFAULT_RULES.some((rule) => rule.id === name || rule.family === name)) {
+      throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.disableRules', `no default rule has the id or family "${String(name)}"`);
+    }
+  }
+  return DEFAULT_RULES.filter((rule) => !off.has(rule.id) && !off.has(rule.family)).map((rule, i) =>
+    compileRule(rule, `DEFAULT_RULES[${i}]`),
+  );
+}
+
+export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
+  const limits = resolveLimits(options.limits);
+  const extra = options.rules ?? [];
+  if (!Array.isArray(extra)) throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.rules', 'must be an array of rules');
+  const rules = [...selectDefaults(options.disableRules), ...extra.map((rule, i) => compileRule(rule, `sanitizer.rules[${i}]`))];
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.rules', `duplicate rule id "${rule.id}"`);
+    ids.add(rule.id);
+  }
+  const minRuleLength = rules.reduce((min, rule) => Math.min(min, rule.minLength), Infinity);
+  const isSensitive = createKeyMatcher({ extra: options.sensitiveKeys, safe: options.safeKeys });
+  const allowRoot = compileAllowList(options.allowKeys);
+  const keyCache = new Map<string, KeyInfo>();
+  const maxString = limits.maxStringLength;
+
+  function sanitizeString(value: string): string {
+    try {
+      const originalLength = value.length;
+      let text = originalLength > maxString + RULE_LOOKAHEAD ? value.slice(0, maxString + RULE_LOOKAHEAD) : value;
+      text = neutralize(text);
+      if (text.length >= minRuleLength) text = redactString(rules, text);
+      return text.length > maxString ? truncate(text, maxString, originalLength) : text;
+    } catch {
+      // Only a non-string argument gets here (a typed caller cannot pass one); say so without echoing it.
+      return typeof value === 'string' ? '[UNREADABLE]' : sanitizeString(String(typeof value));
+    }
+  }
+
+  function keyInfo(key: string): KeyInfo {
+    const cached = keyCache.get(key);
+    if (cached !== undefined) return cached;
+    const info: KeyInfo = { out: sanitizeString(key), sensitive: isSensitive(key), normal: normalizeKey(key) };
+    if (key.length <= CACHEABLE_KEY_LENGTH) {
+      if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+      keyCache.set(key, info);
+    }
+    return info;
+  }
+
+  const core: WalkCore = {
+    limits,
+    cardRuleOn: rules.some((rule) => rule.id === 'payment-card'),
+    sanitizeString,
+    keyInfo,
+  };
+
+  return {
+    sanitize(value: unknown): unknown {
+      try {
+        const clean = new Walk(core).value(value, 0, allowRoot);
+        return clean === undefined ? null : clean;
+      } catch {
+        return '[UNREADABLE]';
+      }
+    },
+    sanitizeString,
+    isSensitiveKey(key: string): boolean {
+      return typeof key === 'string' && isSensitive(key);
+    },
+  };
+}
+
+let shared: Sanitizer | undefined;
+
+/** The default rules through one shared instance (its key cache is reused across calls). */
+export function sanitize(value: unknown): unknown {
+  shared ??= createSanitizer();
+  return shared.sanitize(value);
+}
