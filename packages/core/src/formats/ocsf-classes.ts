@@ -12,7 +12,8 @@ import {
 
 /** What an OCSF class allows beyond the base event, and what it requires. */
 interface ClassShape {
-  actor: boolean;
+  /** Whether the class defines `actor` itself; other classes carry it through OCSF's host profile. */
+  nativeActor: boolean;
   srcEndpoint: 'no' | 'optional' | 'required';
   http: 'no' | 'optional' | 'required';
   /** Classes that include OCSF's `trace` profile. */
@@ -21,9 +22,9 @@ interface ClassShape {
   fill?: (event: SecurityEvent, out: OcsfObject) => void;
 }
 
-const IAM: ClassShape = { actor: true, srcEndpoint: 'optional', http: 'optional', trace: false };
-const APPLICATION: ClassShape = { actor: true, srcEndpoint: 'optional', http: 'optional', trace: false };
-const BARE: ClassShape = { actor: false, srcEndpoint: 'no', http: 'no', trace: false };
+const IAM: ClassShape = { nativeActor: true, srcEndpoint: 'optional', http: 'optional', trace: false };
+const APPLICATION: ClassShape = { nativeActor: true, srcEndpoint: 'optional', http: 'optional', trace: false };
+const BARE: ClassShape = { nativeActor: false, srcEndpoint: 'no', http: 'no', trace: false };
 
 const fileName = (event: SecurityEvent) => targetName(event).split('/').filter(Boolean).pop() ?? targetName(event);
 
@@ -63,8 +64,8 @@ export const OCSF_CLASS_SHAPES: Readonly<Record<number, ClassShape>> = Object.fr
     },
   },
   // HTTP Activity needs a request or a response.
-  4002: { ...APPLICATION, http: 'required', trace: true },
-  6001: { ...APPLICATION, fill: (e, out) => (out.web_resources = [{ name: targetName(e) }]) },
+  4002: { ...APPLICATION, nativeActor: false, http: 'required', trace: true },
+  6001: { ...APPLICATION, nativeActor: false, fill: (e, out) => (out.web_resources = [{ name: targetName(e) }]) },
   6002: { ...BARE, fill: (e, out) => (out.app = { name: e.service }) },
   6003: {
     ...APPLICATION,
@@ -75,21 +76,23 @@ export const OCSF_CLASS_SHAPES: Readonly<Record<number, ClassShape>> = Object.fr
       if (e.target !== undefined) out.resources = [{ name: e.target }];
     },
   },
-  6004: { ...APPLICATION, http: 'required', fill: (e, out) => (out.web_resources = [{ name: targetName(e) }]) },
+  6004: { ...APPLICATION, nativeActor: false, http: 'required', fill: (e, out) => (out.web_resources = [{ name: targetName(e) }]) },
   6005: { ...APPLICATION, srcEndpoint: 'required', fill: (e, out) => (out.table = { name: targetName(e) }) },
   6006: {
     ...APPLICATION,
     srcEndpoint: 'required',
     fill: (e, out) => (out.file = { name: fileName(e), type_id: 0, type: 'Unknown' }),
   },
-  6007: { ...APPLICATION, srcEndpoint: 'no', http: 'no', fill: (e, out) => (out.scan = { type_id: 0, type: 'Unknown', name: targetName(e) }) },
+  6007: { ...APPLICATION, nativeActor: false, srcEndpoint: 'no', http: 'no', fill: (e, out) => (out.scan = { type_id: 0, type: 'Unknown', name: targetName(e) }) },
 });
 
 export const BASE_SHAPE: ClassShape = BARE;
 
-/** Adds the class's objects to `out`; returns whether the record uses the trace profile. */
-export function fillClass(shape: ClassShape, event: SecurityEvent, out: OcsfObject): boolean {
-  if (shape.actor) out.actor = ocsfActor(event.actor);
+/** Adds the class's objects to `out`; returns the OCSF profiles the record uses. */
+export function fillClass(shape: ClassShape, event: SecurityEvent, out: OcsfObject): string[] {
+  const profiles = ['security_control'];
+  out.actor = ocsfActor(event.actor);
+  if (!shape.nativeActor) profiles.push('host');
   if (shape.srcEndpoint !== 'no') {
     const src = ocsfSrcEndpoint(event.actor, shape.srcEndpoint === 'required');
     if (src) out.src_endpoint = src;
@@ -103,7 +106,7 @@ export function fillClass(shape: ClassShape, event: SecurityEvent, out: OcsfObje
   shape.fill?.(event, out);
   if (shape.trace && event.trace_id) {
     out.trace = { uid: event.trace_id };
-    return true;
+    profiles.push('trace');
   }
-  return false;
+  return profiles;
 }

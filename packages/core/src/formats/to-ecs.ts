@@ -4,13 +4,13 @@ import type { EventTypeDefinition } from '../taxonomy';
 import { httpHints } from './http-hints';
 import { SEVERITY_ID } from './severity-scale';
 
-export const ECS_VERSION = '9.4.0';
+export const ECS_VERSION = '9.4.0' as const;
 
 /** An Elastic Common Schema document; what ECS has no field for lives under `seclog`. */
 export interface EcsRecord {
   '@timestamp': string;
   message: string;
-  ecs: { version: string };
+  ecs: { version: typeof ECS_VERSION };
   event: {
     id: string;
     kind: string;

@@ -74,8 +74,9 @@ export function toOcsf(event: SecurityEvent, definition: EventTypeDefinition): O
     record.status = status;
   }
   const shape = OCSF_CLASS_SHAPES[classUid] ?? BASE_SHAPE;
-  const usesTrace = fillClass(shape, event, record);
-  metadata.profiles = usesTrace ? ['security_control', 'trace'] : ['security_control'];
+  const profiles = fillClass(shape, event, record);
+  metadata.profiles = profiles;
+  const usesTrace = profiles.includes('trace');
 
   const unmapped: OcsfObject = {
     schema: event.schema,
