@@ -1,3 +1,3 @@
 import { libraryConfig } from '../../tsup.shared';
 
-export default libraryConfig(['src/index.ts']);
+export default libraryConfig({ index: 'src/index.ts', prometheus: 'src/prometheus/index.ts' });
