@@ -22,6 +22,16 @@ export type { HeaderSource, IncomingCorrelation, FromHeadersOptions } from './co
 export { createSecurityLogger } from './logger/create-security-logger';
 export type { SecurityLogger, SecurityLoggerOptions, LoggerStats } from './logger/create-security-logger';
 export type { SinkErrorInfo, ErrorHandler, SinkStats } from './logger/sink-channel';
+export { DeliveryError } from './pipeline/delivery-error';
+export type { DeliveryErrorCode } from './pipeline/delivery-error';
+export type { PipelineOptions } from './pipeline/pipeline-options';
+export type { QueueLimits } from './pipeline/bounded-queue';
+export type { RetryOptions } from './pipeline/retry-policy';
+export type { CircuitBreakerOptions, CircuitState } from './pipeline/circuit-breaker';
+export type { SpillOptions } from './pipeline/spill-file';
+export type { FloodControlOptions, SuppressionReport } from './pipeline/flood-control';
+export type { ShutdownOptions } from './pipeline/shutdown-hooks';
+export type { ShedStats, ShedReason } from './pipeline/shed-stats';
 export { registerTransport } from './logger/transport-registry';
 export type { TransportConfig, TransportFactory } from './logger/transport-types';
 
