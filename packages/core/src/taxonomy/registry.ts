@@ -65,6 +65,10 @@ export function createTaxonomy(extra: readonly EventTypeRegistration[] = []): Ta
   // The first entry of each category lends its mappings to types of that category that bring none.
   const firstOfCategory = new Map<string, EventTypeDefinition>();
   const template = (category: string) => firstOfCategory.get(category);
+  // Made-up entries are remembered (boundedly) because the logger and the scorer both resolve the
+  // same name; a registration clears them, since it may give their category its mappings.
+  const madeUp = new Map<string, EventTypeDefinition>();
+  const MAX_MADE_UP = 1024;
 
   function add(definition: EventTypeDefinition): EventTypeDefinition {
     const existing = byName.get(definition.name);
@@ -82,6 +86,7 @@ export function createTaxonomy(extra: readonly EventTypeRegistration[] = []): Ta
         `OWASP token "${definition.owasp}" already stands for "${owner.name}", not "${definition.name}"`,
       );
     }
+    madeUp.clear();
     byName.set(definition.name, definition);
     if (definition.owasp !== undefined) byOwasp.set(definition.owasp, definition);
     if (!firstOfCategory.has(definition.category)) firstOfCategory.set(definition.category, definition);
@@ -104,8 +109,15 @@ export function createTaxonomy(extra: readonly EventTypeRegistration[] = []): Ta
     if (isOwaspTokenShape(token)) {
       const definition = byOwasp.get(token);
       if (definition) return colon === -1 ? { definition } : { definition, owaspArgs: eventType.slice(colon + 1) };
-    } else if (colon === -1 && isDottedName(eventType)) {
-      return { definition: synthesise(eventType, template(eventType.slice(0, eventType.indexOf('.')))) };
+    } else if (colon === -1) {
+      const remembered = madeUp.get(eventType);
+      if (remembered) return { definition: remembered };
+      if (isDottedName(eventType)) {
+        const definition = synthesise(eventType, template(eventType.slice(0, eventType.indexOf('.'))));
+        if (madeUp.size >= MAX_MADE_UP) madeUp.clear();
+        madeUp.set(eventType, definition);
+        return { definition };
+      }
     }
     throw malformedEventType(eventType);
   }

@@ -140,6 +140,14 @@ describe('off-hours window', () => {
     expect(scoreRisk({ eventType: 'auth.login_success', timestamp: '2026-11-27T02:00:00Z' }, tokyo).score).toBe(1);
   });
 
+  it('follows daylight-saving changes of the time zone', () => {
+    // New York springs forward at 07:00 UTC on 8 March 2026: 01:59 EST is followed by 03:00 EDT.
+    const scorer = createRiskScorer({ offHours: { start: 3, end: 4, timeZone: 'America/New_York' } });
+    expect(scorer({ eventType: 'auth.login_success', timestamp: '2026-03-08T06:59:00Z' }).score).toBe(1);
+    expect(scorer({ eventType: 'auth.login_success', timestamp: '2026-03-08T07:00:00Z' }).score).toBe(2);
+    expect(scorer({ eventType: 'auth.login_success', timestamp: '2026-03-09T08:00:00Z' }).score).toBe(1);
+  });
+
   it('reads hours at a fixed UTC offset', () => {
     const newYorkWinter: RiskOptions = { offHours: { start: 20, end: 6, utcOffsetMinutes: -300 } };
     expect(scoreRisk({ eventType: 'auth.login_success', timestamp: '2026-11-28T03:00:00Z' }, newYorkWinter).score).toBe(2);
@@ -342,6 +350,26 @@ describe('properties', () => {
         expect(fresh(value as RiskInput)).toEqual(result);
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('a time-zone scorer used over many instants agrees with a fresh scorer for each', () => {
+    const zoned: RiskOptions = { offHours: { start: 19, end: 8, timeZone: 'America/New_York', weekends: true } };
+    const reused = createRiskScorer(zoned);
+    fc.assert(
+      fc.property(
+        fc.array(fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (dates) => {
+          for (const timestamp of [...dates].sort((a, b) => a.getTime() - b.getTime())) {
+            const input = { eventType: 'auth.login_success', timestamp };
+            expect(reused(input)).toEqual(createRiskScorer(zoned)(input));
+          }
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 

@@ -116,6 +116,28 @@ describe('register', () => {
   });
 });
 
+describe('made-up entries after a registration', () => {
+  it('follow the mappings a new category receives', () => {
+    const taxonomy = createTaxonomy();
+    expect(taxonomy.resolve('ledger.entry_voided').ocsf.className).toBe('Base Event');
+    taxonomy.register({
+      name: 'ledger.entry_posted',
+      baseRisk: 2,
+      ecs: { kind: 'event', category: ['database'], type: ['change'] },
+      ocsf: { classUid: 6005, className: 'Datastore Activity', categoryUid: 6, activityId: 5, activityName: 'Write' },
+    });
+    const voided = taxonomy.resolve('ledger.entry_voided');
+    expect(voided.synthetic).toBe(true);
+    expect(voided.ecs).toEqual({ kind: 'event', category: ['database'], type: ['info'] });
+    expect(voided.ocsf).toMatchObject({ classUid: 6005, activityId: 99, activityName: 'Other' });
+  });
+
+  it('stay correct when more names are made up than are remembered', () => {
+    const taxonomy = createTaxonomy();
+    for (let i = 0; i < 3000; i++) expect(taxonomy.resolve(`bulk.n${i % 1500}`).name).toBe(`bulk.n${i % 1500}`);
+  });
+});
+
 describe('createTaxonomy and the default taxonomy', () => {
   it('createTaxonomy(extra) starts from the catalogue plus the extra types, independent of others', () => {
     const a = createTaxonomy([{ name: 'inventory.recount', baseRisk: 1 }]);
