@@ -3,7 +3,7 @@ import { uuidv7 } from '@seclog/core';
 import { createEvaluator, DEFAULT_ALERT_TYPES } from '../evaluators/create-evaluator';
 import type { Evaluator } from '../evaluators/evaluator';
 import { isAlertType } from '../match/compile-match';
-import { formatDuration, parseDuration } from '../rules/duration';
+import { durationText, parseDuration } from '../rules/duration';
 import { AlertRuleError } from '../rules/rule-error';
 import type { AlertRule, Duration } from '../rules/types';
 import { validateRules } from '../rules/validate-rules';
@@ -139,7 +139,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
         groupKey: compileGroupKey(rule.groupBy === undefined ? [] : ([] as string[]).concat(rule.groupBy)),
         policy: suppressionPolicy(rule.suppress, evaluator.windowMs),
         alertType: rule.alertType ?? DEFAULT_ALERT_TYPES[rule.type],
-        window: formatDuration(evaluator.windowMs),
+        window: rule.type === 'anomaly' ? durationText(rule.interval) : durationText(rule.window),
       };
     });
   const byType = new Map<string, ActiveRule[]>();

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
-import { formatDuration, parseDuration } from '../rules/duration';
+import { durationText, parseDuration } from '../rules/duration';
 import type { AnomalyRule } from '../rules/types';
 import { ewmaBaseline, madBaseline, type Baseline } from './baseline';
 import { describeMatch } from './describe-match';
@@ -37,7 +37,7 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
   const makeBaseline = () =>
     baselineOptions.method === 'mad' ? madBaseline(baselineOptions.size ?? 30) : ewmaBaseline(baselineOptions.alpha ?? 0.3);
   const what = describeMatch(rule.match);
-  const span = formatDuration(intervalMs);
+  const span = durationText(rule.interval);
 
   function measure(state: AnomalyState): number {
     return ratio ? state.successes / Math.max(1, state.successes + state.failures) : state.total;

@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
-import { formatDuration, parseDuration } from '../rules/duration';
+import { durationText, parseDuration } from '../rules/duration';
 import type { RiskRule } from '../rules/types';
 import { describeMatch } from './describe-match';
 import type { Evaluator } from './evaluator';
@@ -28,7 +28,7 @@ export function riskEvaluator(rule: RiskRule): Evaluator<RiskState> {
   const limit = 'gt' in rule.condition ? rule.condition.gt : rule.condition.gte;
   const words = `${strict ? 'more than' : 'at least'} ${limit}`;
   const what = describeMatch(rule.match);
-  const span = formatDuration(windowMs);
+  const span = durationText(rule.window);
 
   function dropOldest(state: RiskState): void {
     state.sum -= state.scores[state.head]!;

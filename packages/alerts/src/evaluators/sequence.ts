@@ -1,6 +1,6 @@
 import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
-import { formatDuration, parseDuration } from '../rules/duration';
+import { durationText, parseDuration } from '../rules/duration';
 import type { SequenceRule } from '../rules/types';
 import { describeMatch } from './describe-match';
 import type { Evaluator } from './evaluator';
@@ -48,7 +48,7 @@ export function sequenceEvaluator(rule: SequenceRule): Evaluator<SequenceState> 
         windowMs,
         firstEventId: final.oldestId(),
         lastEventId: event.event_id,
-        reason: `${words} within ${formatDuration(windowMs)} for ${key}`,
+        reason: `${words} within ${durationText(rule.window)} for ${key}`,
       };
     },
     fired(rings) {

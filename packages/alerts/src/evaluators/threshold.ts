@@ -1,7 +1,7 @@
 import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
 import { compileFieldReader } from '../match/field-path';
-import { formatDuration, parseDuration } from '../rules/duration';
+import { durationText, parseDuration } from '../rules/duration';
 import type { ThresholdRule } from '../rules/types';
 import { countWords, describeMatch } from './describe-match';
 import type { Evaluator, Finding } from './evaluator';
@@ -21,7 +21,7 @@ export function thresholdEvaluator(rule: ThresholdRule): Evaluator<ThresholdStat
   const { need, words } = countWords(rule.condition);
   const readDistinct = rule.distinct === undefined ? undefined : compileFieldReader(rule.distinct);
   const what = describeMatch(rule.match);
-  const span = formatDuration(windowMs);
+  const span = durationText(rule.window);
 
   function countEvents(ring: TimeRing, event: SecurityEvent, at: number, key: string): Finding | undefined {
     ring.push(at, event.event_id);
