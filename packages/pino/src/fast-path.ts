@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+
+type Internals = Record<symbol, unknown>;
+const sym = pino.symbols as unknown as Record<string, symbol>;
+
+/**
+ * Writes an already-serialised record through the logger's own stream, with the level, time and
+ * bindings pino would have written, instead of letting pino serialise the event a second time.
+ * Only offered when nothing in the logger would change the record: no mixin, no log formatter, no
+ * serializer or redaction on the record's keys, no nested key, no stream hook.
+ */
+export function fastWriter(logger: Logger<string>, levelValue: number, recordKeys: Set<string>): ((json: string) => void) | undefined {
+  const internals = logger as unknown as Internals;
+  const formatters = internals[sym.formattersSym!] as { log?: unknown };
+  const hooks = internals[sym.hooksSym!] as { streamWrite?: unknown };
+  const serializers = Object.keys(internals[sym.serializersSym!] as object);
+  const stringifiers = internals[sym.stringifiersSym!] as Record<string | symbol, unknown>;
+  const touched = [...serializers, ...Object.keys(stringifiers)].some((key) => recordKeys.has(key));
+  if (
+    internals[sym.mixinSym!] ||
+    formatters.log ||
+    hooks.streamWrite ||
+    internals[sym.nestedKeySym!] ||
+    stringifiers[sym.wildcardFirstSym!] ||
+    touched
+  ) {
+    return undefined;
+  }
+  const levelPrefix = (internals[sym.lsCacheSym!] as Record<number, string>)[levelValue]!;
+  const time = internals[sym.timeSym!] as () => string;
+  const chindings = String(internals[sym.chindingsSym!] ?? '');
+  const end = String(internals[sym.endSym!]);
+  const stream = internals[sym.streamSym!] as { write(line: string): unknown } & Record<string | symbol, unknown>;
+  const needsMetadata = stream[Symbol.for('pino.metadata')] === true;
+  const timeSliceIndex = Number(internals[sym.timeSliceIndexSym!] ?? 0);
+  return (json) => {
+    const t = time();
+    if (needsMetadata) {
+      // pino.multistream routes by these, as pino's own write() sets them.
+      stream.lastLevel = levelValue;
+      stream.lastObj = undefined;
+      stream.lastMsg = undefined;
+      stream.lastTime = t.slice(timeSliceIndex);
+      stream.lastLogger = logger;
+    }
+    stream.write(levelPrefix + t + chindings + ',' + json.slice(1, -1) + end);
+  };
+}

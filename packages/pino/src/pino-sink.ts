@@ -1,0 +1,110 @@
+import { checkFormat, formatEvent, SecurityLogConfigError, type OutputFormat, type SecurityEvent, type Sink } from '@seclog/core';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { fastWriter } from './fast-path';
+import { assertNoCollision, recordKeys } from './record-keys';
+import { DEFAULT_SECURITY_LEVEL, DEFAULT_SECURITY_LEVEL_NAME, withSecurityLevel } from './security-level';
+
+export interface PinoSinkOptions {
+  /** A ready pino logger (yours, with its transports); security events go through a child of it. */
+  logger?: Logger;
+  /** Without `logger`: a file path (created with its directory), a file descriptor, or a stream. */
+  destination?: string | number | DestinationStream;
+  /** Without `logger`: options for the logger built on `destination`. */
+  pino?: LoggerOptions;
+  /** Numeric value of the security level. Default 45 (between warn and error). */
+  level?: number;
+  /** Name of the security level. Default `'security'`. */
+  levelName?: string;
+  /** Record shape. Default `'seclog'`. */
+  format?: OutputFormat;
+  /** Sink name in stats and errors. Default `'pino'`. */
+  name?: string;
+}
+
+function buildLogger(options: PinoSinkOptions, format: OutputFormat, levelName: string): { logger: Logger; owned?: DestinationStream } {
+  if (options.destination === undefined) {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'pinoSink needs a `logger` or a `destination`');
+  }
+  const { destination } = options;
+  const stream =
+    typeof destination === 'string' || typeof destination === 'number'
+      ? pino.destination({ dest: destination, mkdir: typeof destination === 'string', sync: false })
+      : destination;
+  if (typeof stream?.write !== 'function') {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'must be a file path, a file descriptor or a writable stream');
+  }
+  // OCSF records carry their own `time`; pino's would be a second, different one.
+  const timestamp = format === 'ocsf' && options.pino?.timestamp === undefined ? { timestamp: false } : {};
+  // Declared up front so that `pino.level` may name the security level itself.
+  const value = options.level ?? DEFAULT_SECURITY_LEVEL;
+  const taken = pino.levels.labels[value];
+  if (taken !== undefined) {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'level', `level value ${value} is already pino's "${taken}" level; choose another value`);
+  }
+  const customLevels = { [levelName]: value, ...options.pino?.customLevels };
+  let logger: Logger;
+  try {
+    logger = pino({ ...timestamp, ...options.pino, customLevels }, stream);
+  } catch (error) {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'pino', String((error as Error).message), { cause: error });
+  }
+  return { logger, owned: typeof destination === 'object' ? undefined : stream };
+}
+
+function waitFlushed(logger: Pick<Logger, 'flush'>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    try {
+      logger.flush((error?: Error) => (error ? reject(error) : resolve()));
+    } catch (error) {
+      // A file destination that has not opened yet has nothing to flush.
+      if (/not ready/i.test(String((error as Error).message))) resolve();
+      else reject(error as Error);
+    }
+  });
+}
+
+function endStream(stream: DestinationStream): Promise<void> {
+  const closable = stream as DestinationStream & { end?: () => void; once?: (event: string, fn: () => void) => void };
+  if (typeof closable.end !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    closable.once?.('close', () => resolve());
+    closable.end!();
+  });
+}
+
+/**
+ * Writes security events through pino at a dedicated level, the event's fields at the top level
+ * of each record. The event is already sanitised by the logger: this sink never sanitises again.
+ */
+export function pinoSink(options: PinoSinkOptions = {}): Sink {
+  const format = checkFormat(options.format);
+  const levelName = options.levelName ?? DEFAULT_SECURITY_LEVEL_NAME;
+  if (!/^[a-z][a-z0-9_]*$/i.test(levelName)) {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'levelName', `not a usable pino level name: ${JSON.stringify(levelName)}`);
+  }
+  const { logger: base, owned } = options.logger ? { logger: options.logger, owned: undefined } : buildLogger(options, format, levelName);
+  const logger = withSecurityLevel(base, levelName, options.level);
+  const levelValue = logger.levels.values[levelName]!;
+  assertNoCollision(logger, levelValue, format);
+
+  const fast = fastWriter(logger, levelValue, recordKeys(format));
+  const logAtLevel = (logger as unknown as Record<string, (obj: object) => void>)[levelName]!.bind(logger);
+  const write = fast
+    ? format === 'seclog'
+      ? (event: SecurityEvent) => fast(JSON.stringify(event))
+      : (event: SecurityEvent) => fast(JSON.stringify(formatEvent(event, format)))
+    : (event: SecurityEvent) => logAtLevel(formatEvent(event, format));
+
+  return {
+    name: options.name ?? 'pino',
+    write,
+    writeBatch(events) {
+      for (const event of events) write(event);
+    },
+    flush: () => waitFlushed(logger),
+    async close() {
+      await waitFlushed(logger);
+      if (owned) await endStream(owned);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from '@seclog/core';
+import fc from 'fast-check';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pinoSink } from '../src';
+import { readJsonLines, tempDir } from './json-lines';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(() => cleanup());
+
+const SECRET = 'hunter2-correct-horse';
+
+function logSome(logger: ReturnType<typeof createSecurityLogger>): SecurityEvent[] {
+  return [
+    logger.log({ eventType: 'auth.login_failure', actor: { id: 'user-1', ip: '203.0.113.9' }, target: '/login', metadata: { password: SECRET } }),
+    logger.log({ eventType: 'auth.login_success', actor: 'user-2', metadata: { authorization: `Bearer ${SECRET}` } }),
+    logger.log({ eventType: 'authz.access_denied', actor: 'user-3', target: '/admin', message: `token=${SECRET}` }),
+  ];
+}
+
+/** The event as it came back from a pino line: pino's own fields removed. */
+function withoutPinoFields(line: Record<string, any>, ...keys: string[]) {
+  const copy = { ...line };
+  for (const key of ['level', 'time', 'pid', 'hostname', ...keys]) delete copy[key];
+  return copy;
+}
+
+describe('pinoSink', () => {
+  it('builds a pino logger on a file and writes each event once, at the security level, fields at the top level', async () => {
+    const path = join(dir, 'nested', 'security.log');
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ destination: path })] });
+    const events = logSome(logger);
+    await logger.close();
+
+    const lines = await readJsonLines(path);
+    expect(lines).toHaveLength(3);
+    for (const [i, line] of lines.entries()) {
+      expect(line.level).toBe(45);
+      expect(typeof line.time).toBe('number');
+      expect(line.pid).toBe(process.pid);
+      expect(withoutPinoFields(line)).toEqual(JSON.parse(JSON.stringify(events[i])));
+    }
+    expect(await readFile(path, 'utf8')).not.toContain(SECRET);
+  });
+
+  it('writes through a ready logger, next to its ordinary records, keeping its bindings and message key', async () => {
+    const path = join(dir, 'app.log');
+    const app = pino({ level: 'warn', messageKey: 'message', base: { app: 'shop' } }, pino.destination({ dest: path, sync: true }));
+    const logger = createSecurityLogger({ service: 'shop', sinks: [pinoSink({ logger: app })] });
+    app.warn('disk almost full');
+    const [event] = logSome(logger);
+    app.info('not written: below warn');
+    await logger.close();
+
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => l.message)).toEqual(['disk almost full', event!.message, expect.any(String), expect.any(String)]);
+    expect(lines[1]).toMatchObject({ level: 45, app: 'shop', event_id: event!.event_id, service: 'shop' });
+    expect(lines.filter((l) => l.level === 45)).toHaveLength(3);
+  });
+
+  it('uses the configured level value and name, which a level filter can select', async () => {
+    const path = join(dir, 'audit.log');
+    const logger = createSecurityLogger({
+      service: 'svc',
+      sinks: [pinoSink({ destination: path, level: 35, levelName: 'audit', pino: { level: 'audit' } })],
+    });
+    logSome(logger);
+    await logger.close();
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => l.level)).toEqual([35, 35, 35]);
+  });
+
+  it('refuses at start-up a logger whose level would drop security events', () => {
+    const app = pino({ level: 'error' }, pino.destination({ dest: join(dir, 'x.log'), sync: true }));
+    expect(() => pinoSink({ logger: app })).toThrow(SecurityLogConfigError);
+    expect(() => pinoSink({ logger: app })).toThrow(/level: the logger's level "error" \(50\) drops the "security" level \(45\)/);
+  });
+
+  it('refuses a level value that pino already uses for another level', () => {
+    expect(() => pinoSink({ destination: join(dir, 'x.log'), level: 40 })).toThrow(/level value 40 is already pino's "warn" level/);
+  });
+
+  it('refuses at start-up a logger that would write a field the event also has', () => {
+    const app = pino({ formatters: { level: (label) => ({ severity: label }) } }, pino.destination({ dest: join(dir, 'x.log'), sync: true }));
+    expect(() => pinoSink({ logger: app })).toThrow(/logger: the pino logger writes "severity" on every line/);
+    expect(() => pinoSink({ logger: pino({ base: { service: 'x' } }, pino.destination({ dest: join(dir, 'y.log'), sync: true })) })).toThrow(
+      /"service"/,
+    );
+  });
+
+  it('needs a logger or a destination', () => {
+    expect(() => pinoSink({})).toThrow(/destination: pinoSink needs a `logger` or a `destination`/);
+  });
+
+  it('writes OCSF records whose `time` is the event time, not a second pino timestamp', async () => {
+    const path = join(dir, 'ocsf.log');
+    const logger = createSecurityLogger({ service: 'svc', now: () => Date.UTC(2026, 0, 2, 3, 4, 5, 6), sinks: [pinoSink({ destination: path, format: 'ocsf' })] });
+    logSome(logger);
+    await logger.close();
+    const lines = await readJsonLines(path);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.time).toBe(Date.UTC(2026, 0, 2, 3, 4, 5, 6));
+      expect(line.type_uid).toBe(line.class_uid * 100 + line.activity_id);
+      expect(line.level).toBe(45);
+    }
+  });
+
+  it('writes ECS records', async () => {
+    const path = join(dir, 'ecs.log');
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ destination: path, format: 'ecs' })] });
+    const events = logSome(logger);
+    await logger.close();
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => l.event.id)).toEqual(events.map((e) => e.event_id));
+    expect(lines[0]).toMatchObject({ '@timestamp': events[0]!.timestamp, source: { ip: '203.0.113.9' }, event: { action: 'auth.login_failure' } });
+  });
+
+  it('writes the same record whether it serialises itself or lets pino do it (a mixin forces the latter)', async () => {
+    const fastPath = join(dir, 'fast.log');
+    const slowPath = join(dir, 'slow.log');
+    const slowLogger = pino({ mixin: () => ({}) }, pino.destination({ dest: slowPath, sync: true }));
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ destination: fastPath }), pinoSink({ logger: slowLogger, name: 'slow' })] });
+    logSome(logger);
+    await logger.close();
+    const fast = await readJsonLines(fastPath);
+    const slow = await readJsonLines(slowPath);
+    expect(fast.map((l) => withoutPinoFields(l))).toEqual(slow.map((l) => withoutPinoFields(l)));
+    expect(fast.map((l) => l.level)).toEqual(slow.map((l) => l.level));
+  });
+
+  it('routes security records through pino.multistream by level', async () => {
+    const securityPath = join(dir, 'only-security.log');
+    const allPath = join(dir, 'all.log');
+    const levels = { ...pino.levels.values, security: 45 };
+    const streams = pino.multistream(
+      [
+        { level: 45, stream: pino.destination({ dest: securityPath, sync: true }) },
+        { level: 30, stream: pino.destination({ dest: allPath, sync: true }) },
+      ],
+      { levels, dedupe: false },
+    );
+    const app = pino({ customLevels: { security: 45 } }, streams);
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ logger: app })] });
+    app.info('ordinary');
+    logSome(logger);
+    await logger.close();
+    expect((await readJsonLines(securityPath)).map((l) => l.level)).toEqual([45, 45, 45]);
+    expect((await readJsonLines(allPath)).map((l) => l.level)).toEqual([30, 45, 45, 45]);
+  });
+
+  it('keeps every event exactly once as valid JSON whatever the metadata holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { minLength: 1, maxLength: 8 }), async (metadatas) => {
+        const path = join(dir, `prop-${Math.random().toString(36).slice(2)}.log`);
+        const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ destination: path })] });
+        const events = metadatas.map((metadata) => logger.log({ eventType: 'input.validation_failure', metadata }));
+        await logger.close();
+        const lines = await readJsonLines(path);
+        expect(lines.map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
+        expect(lines.map((l) => withoutPinoFields(l))).toEqual(JSON.parse(JSON.stringify(events)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
