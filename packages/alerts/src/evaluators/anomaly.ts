@@ -14,8 +14,10 @@ interface AnomalyState {
   failures: number;
   total: number;
   firstEventId: string;
-  /** The current interval was anomalous: it will not be learned. */
-  anomalous: boolean;
+  /** The current interval went beyond the bound (even below the floor): it will not be learned. */
+  outlier: boolean;
+  /** The current interval already raised its finding. */
+  alerted: boolean;
 }
 
 /** Empty intervals learned after a gap; beyond this an EWMA or a MAD window has forgotten the past. */
@@ -45,12 +47,12 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
 
   /** Learns the interval that ended, then the empty ones skipped since (counts only: no ratio without events). */
   function roll(state: AnomalyState, bucket: number): void {
-    if (!state.anomalous && state.total > 0 && (!ratio || state.total >= minEvents)) state.baseline.add(measure(state));
+    if (!state.outlier && state.total > 0 && (!ratio || state.total >= minEvents)) state.baseline.add(measure(state));
     if (!ratio) {
       const skipped = Math.min(MAX_GAP_FILL, (bucket - state.bucket) / intervalMs - 1);
       for (let index = 0; index < skipped; index++) state.baseline.add(0);
     }
-    Object.assign(state, { bucket, successes: 0, failures: 0, total: 0, anomalous: false });
+    Object.assign(state, { bucket, successes: 0, failures: 0, total: 0, outlier: false, alerted: false });
   }
 
   return {
@@ -59,7 +61,7 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
     windowMs: intervalMs,
     matches: match.test,
     acceptsType: match.acceptsType,
-    create: () => ({ baseline: makeBaseline(), bucket: Number.NaN, successes: 0, failures: 0, total: 0, firstEventId: '', anomalous: false }),
+    create: () => ({ baseline: makeBaseline(), bucket: Number.NaN, successes: 0, failures: 0, total: 0, firstEventId: '', outlier: false, alerted: false }),
     observe(state, event: SecurityEvent, at, key) {
       const bucket = Math.floor(at / intervalMs) * intervalMs;
       if (Number.isNaN(state.bucket)) state.bucket = bucket;
@@ -70,13 +72,17 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
       else if (event.outcome === 'failure') state.failures++;
 
       const { baseline } = state;
-      if (state.anomalous || baseline.samples < warmup || state.total < minEvents) return undefined;
+      if (state.alerted || baseline.samples < warmup) return undefined;
+      // A ratio of a handful of events says little: judge it only from the floor up.
+      if (ratio && state.total < minEvents) return undefined;
       const observed = measure(state);
       const center = baseline.center();
       const spread = Math.max(baseline.spread(), minSpread);
       const bound = ratio ? center - sensitivity * spread : center + sensitivity * spread;
       if (ratio ? observed >= bound : observed <= bound) return undefined;
-      state.anomalous = true;
+      state.outlier = true;
+      if (state.total < minEvents) return undefined;
+      state.alerted = true;
       const reason = ratio
         ? `success ratio of ${what} for ${key} fell to ${fixed(observed)} in ${span} (${state.successes} of ${state.successes + state.failures}; expected about ${fixed(center)} ± ${fixed(spread)}, alert below ${fixed(bound)})`
         : `${state.total} ${what} events in ${span} for ${key} (expected about ${fixed(center)} ± ${fixed(spread)}, alert above ${fixed(bound)})`;

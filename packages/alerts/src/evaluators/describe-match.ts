@@ -4,7 +4,7 @@ import type { Match } from '../rules/types';
 export function describeMatch(match: Match): string {
   const types = match.eventType === undefined ? [] : ([] as string[]).concat(match.eventType);
   const outcomes = match.outcome === undefined ? [] : ([] as string[]).concat(match.outcome);
-  const what = types.length > 0 ? types.join('|') : 'matching';
+  const what = types.length === 0 ? 'matching' : types.includes('*') ? 'all' : types.join('|');
   return outcomes.length > 0 && !types.every((type) => type.endsWith(outcomes[0]!)) ? `${what} (${outcomes.join('|')})` : what;
 }
 
