@@ -3,7 +3,7 @@ import { correlation } from '../correlation';
 import type { SecurityContext } from '../context/security-context';
 import { OUTCOMES, SCHEMA_VERSION, type LogInput, type Outcome, type SecurityEvent } from '../event';
 import type { RiskOptions } from '../risk';
-import { scoreRisk, severityFromScore } from '../risk';
+import { createRiskScorer, severityFromScore } from '../risk';
 import type { Sanitizer } from '../sanitizer';
 import type { Taxonomy } from '../taxonomy';
 import { uuidv7 } from '../uuid-v7';
@@ -34,6 +34,8 @@ function sanitizeMetadata(sanitizer: Sanitizer, metadata: unknown): Record<strin
 export function createEventBuilder(options: EventBuilderOptions) {
   const { service, sanitizer, taxonomy, risk, now } = options;
   const bands = risk.bands;
+  // Built once: compiles the options, and scores against the logger's own taxonomy.
+  const scoreRisk = createRiskScorer({ ...risk, taxonomy });
 
   return function buildEvent(input: LogInput, context: SecurityContext | undefined): SecurityEvent {
     const definition = taxonomy.resolve((input as Partial<LogInput> | undefined)?.eventType as string);
@@ -45,10 +47,15 @@ export function createEventBuilder(options: EventBuilderOptions) {
     const rawTarget = typeof input.target === 'string' ? input.target : context?.target;
     const target = rawTarget === undefined ? undefined : sanitizer.sanitizeString(rawTarget.slice(0, MAX_TARGET));
     const timestamp = new Date(at).toISOString();
-    const { score, reasons } = scoreRisk(
-      { eventType: definition.name, outcome, actor, target, timestamp, riskScore: input.riskScore, signals: input.signals },
-      risk,
-    );
+    const { score, reasons } = scoreRisk({
+      eventType: definition.name,
+      outcome,
+      actor,
+      target,
+      timestamp,
+      riskScore: input.riskScore,
+      signals: input.signals,
+    });
 
     const event: SecurityEvent = {
       schema: SCHEMA_VERSION,

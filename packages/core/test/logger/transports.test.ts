@@ -27,7 +27,10 @@ describe('transports by configuration', () => {
   it('a misspelt target fails at start-up, naming it', () => {
     let caught: unknown;
     try {
-      createSecurityLogger({ service: 'svc', transports: [{ target: 'file' }, { target: '@seclog/pnio' }] });
+      createSecurityLogger({
+        service: 'svc',
+        transports: [{ target: 'stdout' }, { target: '@seclog/pnio' }],
+      });
     } catch (error) {
       caught = error;
     }
