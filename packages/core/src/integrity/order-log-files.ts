@@ -22,21 +22,26 @@ async function firstSeq(path: string): Promise<number | undefined> {
   return undefined;
 }
 
-function nameKey(path: string): string {
+function rotationStamp(path: string): string | undefined {
   const match = ROTATION_STAMP.exec(basename(path));
-  // The live file has no stamp and is the newest.
-  return match ? `${match[1]}-${(match[2] ?? '0').padStart(6, '0')}` : '~';
+  return match ? `${match[1]}-${(match[2] ?? '0').padStart(6, '0')}` : undefined;
 }
 
 /**
- * Puts log files in chain order, whatever order they were named in: files are laid out by the
- * rotation time in their names, then those with a readable first record are re-ordered among
- * their own places by its sequence number, so a file whose head is damaged keeps its named place.
+ * Puts log files in chain order, whatever order they were named in. Files named by rotation
+ * (`<live>.<stamp>[.gz]`) sort by their stamps with the live file last: the names come from the
+ * writer, and moving records between files then shows up as reordering instead of being undone by
+ * the sort. Files renamed some other way sort by the sequence number of their first record.
  */
 export async function orderLogFiles(paths: readonly string[]): Promise<string[]> {
-  const keyed = await Promise.all(paths.map(async (path) => ({ path, seq: await firstSeq(path), name: nameKey(path) })));
-  keyed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const bySeq = keyed.filter((entry) => entry.seq !== undefined).sort((a, b) => a.seq! - b.seq!);
-  let next = 0;
-  return keyed.map((entry) => (entry.seq === undefined ? entry.path : bySeq[next++]!.path));
+  const unstamped = paths.filter((path) => rotationStamp(path) === undefined);
+  if (unstamped.length <= 1) {
+    const stamped = paths.filter((path) => rotationStamp(path) !== undefined);
+    stamped.sort((a, b) => (rotationStamp(a)! < rotationStamp(b)! ? -1 : 1));
+    return [...stamped, ...unstamped];
+  }
+  const keyed = await Promise.all(paths.map(async (path) => ({ path, seq: await firstSeq(path) })));
+  // Files whose head cannot be read go last; the verifier reports them.
+  keyed.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
+  return keyed.map((entry) => entry.path);
 }

@@ -1,0 +1,52 @@
+import { basename } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyLog } from '../../src/integrity/verify-log';
+import { writeChainedLog, type ChainedLog } from './chained-log';
+import { applyTamper, tamperArbitrary } from './tamper';
+
+const layouts = [
+  { name: 'one plain file', options: { records: 24, checkpointEvery: 5, batches: [1, 4, 2] } },
+  { name: 'rotated plain files', options: { records: 30, checkpointEvery: 7, batches: [3, 1, 5], rotateBytes: 4000 } },
+  { name: 'rotated gzip files', options: { records: 30, checkpointEvery: 6, batches: [2, 7, 1], rotateBytes: 3500, compress: true } },
+];
+
+describe.each(layouts)('verifyLog on $name', ({ options }) => {
+  let log: ChainedLog;
+  beforeAll(async () => {
+    log = await writeChainedLog(options);
+  });
+
+  it('has the expected layout', () => {
+    expect(log.lines.flat()).toHaveLength(options.records);
+    if (options.rotateBytes) expect(log.files.length).toBeGreaterThan(2);
+    if (options.compress) expect(log.files.slice(0, -1).every((f) => f.endsWith('.gz'))).toBe(true);
+    expect(log.checkpointSizes[log.checkpointSizes.length - 1]).toBe(options.records);
+  });
+
+  it('accepts the untouched log, whatever order the files are given in', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray(log.files, { minLength: log.files.length }), async (files) => {
+        const report = await verifyLog({ files, checkpoints: [log.checkpointsPath], publicKey: log.publicKeyPem });
+        expect(report.damage).toBeUndefined();
+        expect(report).toMatchObject({ ok: true, records: options.records, firstSeq: 0, lastSeq: options.records - 1, unanchored: 0 });
+        expect(report.files).toEqual(log.files);
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('names the first bad line and the kind of every tampering', async () => {
+    await fc.assert(
+      fc.asyncProperty(tamperArbitrary(log), fc.nat(), async (tamper, seed) => {
+        const tampered = await applyTamper(log, tamper);
+        const files = [...tampered.files].sort((a, b) => ((a.length * 31 + seed) % 7) - ((b.length * 17 + seed) % 5));
+        const report = await verifyLog({ files, checkpoints: [tampered.checkpoints], publicKey: log.publicKeyPem });
+        expect(report.ok).toBe(false);
+        const { kind, file, line } = report.damage!;
+        expect({ kind, file: basename(file), line }).toEqual(tampered.expected);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
