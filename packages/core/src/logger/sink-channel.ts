@@ -265,8 +265,7 @@ export class SinkChannel {
   private async deliver(batch: QueueEntry[]): Promise<void> {
     const progress: Progress = { done: 0, owner: {} };
     for (let attempt = 1; ; attempt++) {
-      const wait = this.breaker.waitMs();
-      if (wait > 0) await sleep(wait);
+      for (let wait = this.breaker.waitMs(); wait > 0 && !this.aborted; wait = this.breaker.waitMs()) await sleep(wait);
       if (this.aborted) return;
       const owner = {};
       progress.owner = owner;
@@ -319,19 +318,15 @@ export class SinkChannel {
   }
 
   private async acknowledge(batch: readonly QueueEntry[]): Promise<void> {
-    let replayedUpTo = -1;
     let replayed = 0;
     let tickets = false;
     for (const entry of batch) {
-      if (entry.spillEnd !== undefined) {
-        replayed++;
-        replayedUpTo = entry.spillEnd;
-      }
+      if (entry.fromSpill) replayed++;
       if (entry.ticket) tickets = true;
     }
     this.counts.delivered += batch.length;
     this.counts.replayed += replayed;
-    if (replayedUpTo >= 0) this.spill!.commit(replayedUpTo);
+    if (replayed > 0) this.spill!.commit(replayed);
     // A sink that takes fresh events again has recovered: resume replaying the spill file.
     if (replayed < batch.length) this.replayParkedUntil = 0;
     if (!tickets) return;
@@ -353,7 +348,7 @@ export class SinkChannel {
     for (let i = done; i < batch.length; i++) {
       const entry = batch[i]!;
       this.counts.failed++;
-      if (entry.spillEnd !== undefined) rewind = true;
+      if (entry.fromSpill) rewind = true;
       else if (entry.keep) keep.push(entry);
       else this.countShed(entry, 'delivery_failed');
     }
@@ -403,7 +398,7 @@ export class SinkChannel {
     this.spill?.rewind();
     const keep: QueueEntry[] = [];
     for (const entry of pending) {
-      if (entry.spillEnd !== undefined) continue; // still in the spill file
+      if (entry.fromSpill) continue; // still in the spill file
       if (entry.keep) keep.push(entry);
       else this.countShed(entry, 'shutdown');
     }

@@ -26,8 +26,8 @@ export interface QueueEntry {
   /** Never shed: HIGH/CRITICAL, durable requests and the logger's own summaries. */
   readonly keep: boolean;
   readonly ticket: DurableTicket | undefined;
-  /** Set on entries read back from a spill file: the file offset just after their line. */
-  readonly spillEnd: number | undefined;
+  /** True for entries read back from a spill file. */
+  readonly fromSpill: boolean;
 }
 
 export function createEntry(
@@ -38,7 +38,7 @@ export function createEntry(
   ticket?: DurableTicket,
 ): QueueEntry {
   const rank = SEVERITY_RANK[event.severity] ?? 0;
-  return { event, seq, bytes, rank, keep: keep || rank >= 2, ticket, spillEnd: undefined };
+  return { event, seq, bytes, rank, keep: keep || rank >= 2, ticket, fromSpill: false };
 }
 
 /** One channel's share of a ticket: resolves the caller's promise when the last sink has answered. */

@@ -58,6 +58,9 @@ export class SpillFile {
   private readOffset = 0;
   /** Bytes whose records were delivered. */
   private committed = 0;
+  /** The chunk in `buffer`: where it ends and how many of its records are not delivered yet. */
+  private chunkEnd = 0;
+  private chunkLeft = 0;
   private readonly buffer = new Fifo<QueueEntry>();
   /** Records written to the file since it was created. */
   recordsWritten = 0;
@@ -187,29 +190,38 @@ export class SpillFile {
         length = Math.min(length * 2, this.written - start);
         continue;
       }
-      this.parse(chunk, lastNewline, start);
-      this.readOffset = start + lastNewline + 1;
+      const end = start + lastNewline + 1;
+      const records = this.parse(chunk, lastNewline, start, end);
+      // Given-up batches are appended after newer overflow: within a chunk, restore acceptance order.
+      records.sort((a, b) => a.seq - b.seq);
+      for (const record of records) this.buffer.push(record);
+      this.readOffset = this.chunkEnd = end;
+      this.chunkLeft = records.length;
+      if (records.length === 0) this.commit(0);
       return true;
     }
   }
 
-  /** Records up to `end` were delivered; once all are, the file is emptied. */
-  commit(end: number): void {
-    if (end > this.committed) this.committed = end;
-    if (this.committed >= this.written && this.pendingEntries.length === 0 && this.buffer.length === 0 && this.fd !== undefined) {
+  /** `count` records of the buffered chunk were delivered; once all are, so is the chunk, and once the whole file is, it is emptied. */
+  commit(count: number): void {
+    this.chunkLeft -= count;
+    if (this.chunkLeft > 0) return;
+    this.committed = this.chunkEnd;
+    if (this.committed >= this.written && this.pendingEntries.length === 0 && this.fd !== undefined) {
       try {
         ftruncateSync(this.fd, 0);
-        this.written = this.readOffset = this.committed = 0;
+        this.written = this.readOffset = this.committed = this.chunkEnd = 0;
       } catch (error) {
         this.hooks.corrupt(error, this.committed);
       }
     }
   }
 
-  /** Forgets what was read but not delivered; it is read again later. */
+  /** Forgets the buffered chunk; it is read (and delivered, at least once) again later. */
   rewind(): void {
     this.buffer.takeAll();
-    this.readOffset = this.committed;
+    this.readOffset = this.chunkEnd = this.committed;
+    this.chunkLeft = 0;
   }
 
   /** Resolves once pending lines are written and every fdatasync has returned. */
@@ -244,27 +256,28 @@ export class SpillFile {
     return this.fd;
   }
 
-  private parse(chunk: Buffer, lastNewline: number, base: number): void {
+  private parse(chunk: Buffer, lastNewline: number, base: number, end: number): QueueEntry[] {
+    const records: QueueEntry[] = [];
     let lineStart = 0;
     while (lineStart <= lastNewline) {
       const lineEnd = chunk.indexOf(10, lineStart);
       const line = chunk.toString('utf8', lineStart, lineEnd);
       try {
         const record = JSON.parse(line) as { seq: number; event: SecurityEvent };
-        const rank = SEVERITY_RANK[record.event.severity] ?? 2;
-        this.buffer.push({
+        records.push({
           event: record.event,
           seq: record.seq,
           bytes: line.length,
-          rank,
+          rank: SEVERITY_RANK[record.event.severity] ?? 2,
           keep: true,
           ticket: undefined,
-          spillEnd: base + lineEnd + 1,
+          fromSpill: true,
         });
       } catch (error) {
         this.hooks.corrupt(error, base + lineStart);
       }
       lineStart = lineEnd + 1;
     }
+    return records;
   }
 }
