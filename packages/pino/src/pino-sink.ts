@@ -4,9 +4,9 @@ import { fastWriter } from './fast-path';
 import { assertNoCollision, recordKeys } from './record-keys';
 import { DEFAULT_SECURITY_LEVEL, DEFAULT_SECURITY_LEVEL_NAME, withSecurityLevel } from './security-level';
 
-export interface PinoSinkOptions {
+export interface PinoSinkOptions<CustomLevels extends string = never> {
   /** A ready pino logger (yours, with its transports); security events go through a child of it. */
-  logger?: Logger;
+  logger?: Logger<CustomLevels, boolean>;
   /** Without `logger`: a file path (created with its directory), a file descriptor, or a stream. */
   destination?: string | number | DestinationStream;
   /** Without `logger`: options for the logger built on `destination`. */
@@ -21,7 +21,7 @@ export interface PinoSinkOptions {
   name?: string;
 }
 
-function buildLogger(options: PinoSinkOptions, format: OutputFormat, levelName: string): { logger: Logger; owned?: DestinationStream } {
+function buildLogger(options: PinoSinkOptions<string>, format: OutputFormat, levelName: string): { logger: Logger; owned?: DestinationStream } {
   if (options.destination === undefined) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'pinoSink needs a `logger` or a `destination`');
   }
@@ -76,13 +76,15 @@ function endStream(stream: DestinationStream): Promise<void> {
  * Writes security events through pino at a dedicated level, the event's fields at the top level
  * of each record. The event is already sanitised by the logger: this sink never sanitises again.
  */
-export function pinoSink(options: PinoSinkOptions = {}): Sink {
+export function pinoSink<CustomLevels extends string = never>(options: PinoSinkOptions<CustomLevels> = {}): Sink {
   const format = checkFormat(options.format);
   const levelName = options.levelName ?? DEFAULT_SECURITY_LEVEL_NAME;
   if (!/^[a-z][a-z0-9_]*$/i.test(levelName)) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'levelName', `not a usable pino level name: ${JSON.stringify(levelName)}`);
   }
-  const { logger: base, owned } = options.logger ? { logger: options.logger, owned: undefined } : buildLogger(options, format, levelName);
+  const { logger: base, owned } = options.logger
+    ? { logger: options.logger as unknown as Logger, owned: undefined }
+    : buildLogger(options as PinoSinkOptions<string>, format, levelName);
   const logger = withSecurityLevel(base, levelName, options.level);
   const levelValue = logger.levels.values[levelName]!;
   assertNoCollision(logger, levelValue, format);
