@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig, type UserConfig } from 'vitest/config';
+import { defineConfig, mergeConfig, type ViteUserConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * adapters' tests without a rebuild. Packaging itself is checked on dist by publint/attw and the
  * import matrix.
  */
-export function packageTestConfig(extra: UserConfig = {}) {
+export function packageTestConfig(extra: ViteUserConfig = {}) {
   return mergeConfig(
     defineConfig({
       resolve: {

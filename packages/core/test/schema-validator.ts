@@ -1,9 +1,12 @@
 import { Ajv2020 } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import addFormatsModule from 'ajv-formats';
 import schema from '../schema.json';
 
+// ajv-formats is CommonJS: its default export arrives wrapped or not depending on the loader.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default ? addFormats.default(ajv) : (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+addFormats(ajv);
 const validate = ajv.compile(schema);
 
 /** Throws with ajv's explanation when `record` is not a valid seclog/1 event. */
