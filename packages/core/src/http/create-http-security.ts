@@ -34,6 +34,11 @@ export interface OpenOptions {
   route?: string;
   /** Per-route opt-out of automatic events, when known up front. */
   skip?: boolean;
+  /**
+   * Reads the route pattern on demand, for routers that match after the request was opened
+   * (Express `req.route`, Koa `ctx._matchedRoute`). Must not be costly; a throw counts as unknown.
+   */
+  routeOf?: () => string | undefined;
 }
 
 export interface HttpSecurity {
@@ -83,6 +88,7 @@ export function createHttpSecurity(options: HttpSecurityOptions): HttpSecurity {
         path,
         ignored: isIgnored(path),
         parentSpanId: incoming.parentSpanId,
+        routeOf: openOptions.routeOf,
       });
       security.setRoute(openOptions.route);
       if (openOptions.skip === true) security.skip = true;

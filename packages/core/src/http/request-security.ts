@@ -46,6 +46,7 @@ export class RequestSecurity {
   readonly #request: unknown;
   readonly #startedAt: number;
   #route: string | undefined;
+  #routeOf: (() => string | undefined) | undefined;
   #error: unknown;
   #actorSet = false;
   #finished = false;
@@ -53,7 +54,14 @@ export class RequestSecurity {
   constructor(
     shared: RequestSecurityShared,
     request: unknown,
-    facts: { context: SecurityContext; method: string; path: string; ignored: boolean; parentSpanId?: string },
+    facts: {
+      context: SecurityContext;
+      method: string;
+      path: string;
+      ignored: boolean;
+      parentSpanId?: string;
+      routeOf?: () => string | undefined;
+    },
   ) {
     this.#shared = shared;
     this.#request = request;
@@ -63,6 +71,22 @@ export class RequestSecurity {
     this.path = facts.path;
     this.ignored = facts.ignored;
     this.parentSpanId = facts.parentSpanId;
+    const routeOf = facts.routeOf;
+    if (routeOf) {
+      this.#routeOf = routeOf;
+      // The router matches after the request was opened: the context's target follows it, so an
+      // event logged in the handler names `/users/:id` rather than the raw path. A target set
+      // explicitly (`updateContext`) still wins.
+      let explicit: string | undefined;
+      Object.defineProperty(this.context, 'target', {
+        configurable: true,
+        enumerable: true,
+        get: () => explicit ?? this.route ?? this.path,
+        set: (value: string | undefined) => {
+          explicit = value;
+        },
+      });
+    }
   }
 
   get correlationId(): string {
@@ -76,7 +100,13 @@ export class RequestSecurity {
 
   /** The route pattern once known (`/users/:id`). */
   get route(): string | undefined {
-    return this.#route;
+    if (this.#route !== undefined || this.#routeOf === undefined) return this.#route;
+    try {
+      const route = this.#routeOf();
+      return typeof route === 'string' && route.length > 0 ? route : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runs `fn` inside this request's context: every `log()` in it and what it schedules reads it. */
@@ -96,7 +126,7 @@ export class RequestSecurity {
   setRoute(route: string | undefined): void {
     if (typeof route !== 'string' || route.length === 0) return;
     this.#route = route;
-    this.context.target = route;
+    if (this.#routeOf === undefined) this.context.target = route;
   }
 
   /**
@@ -133,12 +163,13 @@ export class RequestSecurity {
       const user = resolveRequestActor(this.#shared.resolveActor, this.#request);
       if (user !== undefined) this.context.actor = resolveActor(user, this.context.actor);
     }
+    const route = this.route;
     return this.log(
       errorResponseEvent({
         method: this.method,
         status,
-        target: this.#route ?? this.path,
-        routed: this.#route !== undefined,
+        target: route ?? this.path,
+        routed: route !== undefined,
         durationMs: Math.max(0, this.#shared.clock() - this.#startedAt),
         error: outcome.error ?? this.#error,
       }),

@@ -1,0 +1,4 @@
+import { runAdapterConformance } from '@seclog/testkit';
+import { fastifyAdapter } from './fastify-app';
+
+runAdapterConformance(fastifyAdapter);

@@ -1,0 +1,13 @@
+export { validateEvent, assertValidEvents } from './validate-event';
+export type { EventViolation } from './validate-event';
+export { runAdapterConformance } from './conformance/suite';
+export { conformanceRoutes, THROWN_SECRET } from './conformance/routes';
+export type { RouteEnvironment, ContextReport } from './conformance/routes';
+export type {
+  AdapterUnderTest,
+  ConformanceRequest,
+  ConformanceReply,
+  ConformanceRoute,
+  StartInput,
+  StartedServer,
+} from './conformance/types';
