@@ -6,7 +6,7 @@
 export interface AlertStore {
   /** The live value, or undefined when missing or expired at `now`. */
   get<T>(key: string, now: number): T | undefined;
-  /** Stores (or refreshes) a value until `expiresAt`; may evict the least recently used key. */
+  /** Stores (or refreshes) a value until `expiresAt`; may evict the least recently written key. */
   set<T>(key: string, value: T, expiresAt: number): void;
   delete(key: string): void;
   stats(): StoreStats;
@@ -34,8 +34,9 @@ interface Entry {
 const SWEEP_PER_CALL = 2;
 
 /**
- * In-memory store: a Map in least-recently-used order (a refresh moves the key to the end), so the
- * oldest key is always first, eviction is O(1), and expired keys are swept from the front as we go.
+ * In-memory store: a Map in order of last write (a write moves the key to the end; the engine
+ * writes every key it reads), so the stalest key is always first, eviction is O(1), and expired
+ * keys are swept from the front as we go.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): AlertStore {
   const maxKeys = options.maxKeys ?? 100_000;
