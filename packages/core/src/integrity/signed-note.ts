@@ -42,6 +42,8 @@ export function parseNote(note: string): ParsedNote {
       const [name, encoded, extra] = line.slice(SIGNATURE_PREFIX.length).split(' ');
       if (!name || !encoded || extra !== undefined) throw new SignedNoteError('a signature line is "— name signature"');
       const bytes = Buffer.from(encoded, 'base64');
+      // Node's decoder skips stray characters; a signature must be exactly canonical base64.
+      if (bytes.toString('base64') !== encoded) throw new SignedNoteError('a signature is not canonical base64');
       if (bytes.length < 5) throw new SignedNoteError('a signature is too short');
       return { name, keyHash: bytes.subarray(0, 4), signature: bytes.subarray(4) };
     });
