@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, open, readdir, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
