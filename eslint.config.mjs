@@ -18,4 +18,9 @@ export default tseslint.config(
     files: ['**/test/**', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Nest reads constructor parameter types at runtime: those imports must stay value imports.
+    files: ['packages/nestjs/**'],
+    languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
 );

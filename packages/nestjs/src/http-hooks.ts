@@ -1,7 +1,7 @@
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { createHttpSecurity, type SecurityLogger } from '@seclog/core';
 import type { SecurityLogModuleOptions } from './options';
-import { rememberRequest, securityOfRequest } from './request-context';
+import { rememberRequest } from './request-context';
 import { routePattern } from './route-pattern';
 
 type Done = (error?: unknown) => void;
@@ -24,7 +24,8 @@ function nodeResponse(response: unknown): NodeResponse {
  * (before body parsing and Nest middleware, for unmatched routes too), echoes the correlation id
  * at once so every response carries it, and logs the error response when the response is sent:
  * by then Nest's exception filters have mapped any exception to its status.
- * Body parsing loses the async context on both platforms, so it is entered again after it.
+ * Both platforms' body parsers keep the async context (Fastify binds its parser, Express 5's
+ * body-parser resumes in it); the interceptor enters it again for anything else that loses it.
  */
 export function installHttpHooks(adapter: AbstractHttpAdapter, logger: SecurityLogger, options: SecurityLogModuleOptions): void {
   const http = createHttpSecurity({ ...options, logger });
@@ -36,24 +37,14 @@ export function installHttpHooks(adapter: AbstractHttpAdapter, logger: SecurityL
     rememberRequest(request, security);
     const raw = nodeResponse(response);
     for (const [name, value] of Object.entries(security.responseHeaders)) raw.setHeader(name, value);
-    raw.once('finish', () => security.finish({ status: raw.statusCode, route: routePattern(request) }));
+    raw.once('finish', () => {
+      try {
+        security.finish({ status: raw.statusCode, route: routePattern(request) });
+      } catch (error) {
+        // A listener that throws here would take the whole server down for one unlogged event.
+        process.emitWarning(`@seclog/nestjs could not log the response: ${String((error as Error)?.message ?? error)}`);
+      }
+    });
     return security.run(() => (previous ? previous.call(this, request, response, done) : done()));
   });
-
-  const instance = adapter.getInstance<{
-    addHook?: (name: 'preValidation', hook: (request: unknown, reply: unknown, done: Done) => void) => void;
-    use?: (middleware: (request: unknown, response: unknown, next: Done) => void) => void;
-  }>();
-  if (adapter.getType() === 'fastify') {
-    instance.addHook?.('preValidation', (request, _reply, done) => {
-      securityOfRequest(request)?.enter();
-      done();
-    });
-  } else {
-    instance.use?.((request, _response, next) => {
-      const security = securityOfRequest(request);
-      if (security) security.run(() => next());
-      else next();
-    });
-  }
 }

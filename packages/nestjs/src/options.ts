@@ -12,7 +12,8 @@ export interface SecurityLogModuleOptions extends Partial<SecurityLoggerOptions>
 /** `forRootAsync()`: options from a factory, e.g. one that reads `ConfigService`. */
 export interface SecurityLogModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
   inject?: FactoryProvider['inject'];
-  useFactory: (...args: any[]) => SecurityLogModuleOptions | Promise<SecurityLogModuleOptions>;
+  // `never[]` accepts a factory of any parameters, as Nest injects whatever `inject` names.
+  useFactory: (...args: never[]) => SecurityLogModuleOptions | Promise<SecurityLogModuleOptions>;
 }
 
 /** Injection token of the resolved `SecurityLogModuleOptions`. */

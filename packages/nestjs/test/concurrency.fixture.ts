@@ -3,10 +3,14 @@ import {
   Controller,
   Inject,
   Injectable,
+  Module,
   Post,
   UseGuards,
   type CanActivate,
   type ExecutionContext,
+  type MiddlewareConsumer,
+  type NestMiddleware,
+  type NestModule,
 } from '@nestjs/common';
 import { SecurityLogService } from '@seclog/nestjs';
 
@@ -51,5 +55,52 @@ export class TransfersController {
     await new Promise((resolve) => setImmediate(resolve));
     this.security.log({ eventType: 'data.update_sensitive', metadata: { reference: body.reference, at: 'after' } });
     return { reference: body.reference, correlationId: this.security.correlationId };
+  }
+}
+
+/**
+ * Middleware in the style of a callback-based pool: the first request waits, and the second one
+ * resumes it from inside its own call, so the first request's chain runs in the second's async context.
+ */
+/** Tells the test that the first request is waiting in the middleware. */
+export class ParkedSignal {
+  notify!: () => void;
+  readonly parked = new Promise<void>((resolve) => (this.notify = resolve));
+}
+
+@Injectable()
+export class HandOverMiddleware implements NestMiddleware {
+  private parked: (() => void) | undefined;
+
+  constructor(@Inject(ParkedSignal) private readonly signal: ParkedSignal) {}
+
+  use(_request: unknown, _response: unknown, next: () => void): void {
+    if (!this.parked) {
+      this.parked = next;
+      this.signal.notify();
+      return;
+    }
+    const first = this.parked;
+    this.parked = undefined;
+    first();
+    next();
+  }
+}
+
+@Controller('handover')
+export class HandOverController {
+  constructor(private readonly security: SecurityLogService) {}
+
+  @Post()
+  create(@Body() body: { reference: string }) {
+    this.security.log({ eventType: 'data.update_sensitive', metadata: { reference: body.reference } });
+    return { reference: body.reference, correlationId: this.security.correlationId };
+  }
+}
+
+@Module({ providers: [ParkedSignal], controllers: [HandOverController] })
+export class HandOverModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HandOverMiddleware).forRoutes(HandOverController);
   }
 }

@@ -3,8 +3,9 @@ import { memorySink, type MemorySink, type SecurityEvent } from '@seclog/core';
 import { SecurityLogModule } from '@seclog/nestjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BehavioursController } from './behaviours.fixture';
-import { HeaderUserGuard, Rendezvous, TransfersController } from './concurrency.fixture';
+import { HandOverModule, HeaderUserGuard, ParkedSignal, Rendezvous, TransfersController } from './concurrency.fixture';
 import { platforms } from './platforms';
+import { postAfterContinue } from './post-after-continue';
 import { startNest, type StartedApp } from './start-app';
 
 const ofType = (events: SecurityEvent[], type: string) => events.filter((event) => event.event_type === type);
@@ -20,7 +21,7 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
     started = await startNest(
       adapter(),
       {
-        imports: [SecurityLogModule.forRoot({ service: 'nest-test', sinks: [sink] }), FixturesModule],
+        imports: [SecurityLogModule.forRoot({ service: 'nest-test', sinks: [sink] }), FixturesModule, HandOverModule],
         controllers: [BehavioursController, TransfersController],
         providers: [Rendezvous],
       },
@@ -42,7 +43,7 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
     const response = await fetch(`${started.url}/whoami`, { headers: { 'x-correlation-id': 'bad id with spaces' } });
     const echoed = response.headers.get('x-correlation-id');
     expect(echoed).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await response.json()).correlationId).toBe(echoed);
+    expect(((await response.json()) as { correlationId: string }).correlationId).toBe(echoed);
     const [refusal] = ofType(await started.events(), 'input.validation_failure');
     expect(refusal).toMatchObject({ correlation_id: echoed, metadata: { reason: 'invalid_characters' } });
     expect(JSON.stringify(refusal)).not.toContain('bad id with spaces');
@@ -117,11 +118,9 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
 
   it('keeps two interleaved POSTs with bodies in their own context, actor set by a guard included', async () => {
     const post = (user: string, reference: string) =>
-      fetch(`${started.url}/transfers`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-user': user, 'x-correlation-id': `corr-${reference}` },
-        body: JSON.stringify({ reference }),
-      }).then((response) => response.json() as Promise<{ reference: string; correlationId: string }>);
+      postAfterContinue(`${started.url}/transfers`, { 'x-user': user, 'x-correlation-id': `corr-${reference}` }, { reference }).then(
+        (response) => response.json,
+      );
     const [a, b] = await Promise.all([post('alice', 'A'), post('bob', 'B')]);
     expect(a).toEqual({ reference: 'A', correlationId: 'corr-A' });
     expect(b).toEqual({ reference: 'B', correlationId: 'corr-B' });
@@ -134,6 +133,26 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
       expect(event.actor.id).toBe(reference === 'A' ? 'alice' : 'bob');
       expect(event.target).toBe('/transfers');
     }
+  });
+
+  it('gives the handler its own request context back when a middleware resumed it from another request', async () => {
+    const post = (reference: string) =>
+      fetch(`${started.url}/handover`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-correlation-id': `hand-${reference}` },
+        body: JSON.stringify({ reference }),
+      }).then((response) => response.json() as Promise<{ reference: string; correlationId: string }>);
+    const first = post('first');
+    // The second request is sent only once the first has reached the middleware and parked there.
+    await started.app.get(ParkedSignal).parked;
+    const [a, b] = await Promise.all([first, post('second')]);
+    expect(a).toEqual({ reference: 'first', correlationId: 'hand-first' });
+    expect(b).toEqual({ reference: 'second', correlationId: 'hand-second' });
+    const events = ofType(await started.events(), 'data.update_sensitive');
+    expect(events.map((event) => [event.metadata.reference, event.correlation_id]).sort()).toEqual([
+      ['first', 'hand-first'],
+      ['second', 'hand-second'],
+    ]);
   });
 
   it('logs from the service outside any request without throwing, with no request context', async () => {

@@ -17,7 +17,7 @@ export interface StartedApp {
 export async function startNest(
   adapter: AbstractHttpAdapter,
   metadata: ModuleMetadata,
-  sink: MemorySink,
+  sink?: MemorySink,
 ): Promise<StartedApp> {
   const moduleRef = await Test.createTestingModule(metadata).compile();
   const app = moduleRef.createNestApplication(adapter, { logger: false });
@@ -29,7 +29,7 @@ export async function startNest(
     url: `http://127.0.0.1:${port}`,
     async events() {
       await logger.flush();
-      const events = [...sink.events];
+      const events = [...(sink?.events ?? [])];
       assertValidEvents(events);
       return events;
     },
