@@ -1,0 +1,128 @@
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from '@seclog/core';
+import fc from 'fast-check';
+import winston from 'winston';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { winstonSink } from '../src';
+import { readJsonLines, tempDir } from './json-lines';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(() => cleanup());
+
+const SECRET = 'hunter2-correct-horse';
+
+function logSome(logger: ReturnType<typeof createSecurityLogger>): SecurityEvent[] {
+  return [
+    logger.log({ eventType: 'auth.login_failure', actor: { id: 'user-1', ip: '203.0.113.9' }, target: '/login', metadata: { password: SECRET } }),
+    logger.log({ eventType: 'auth.login_success', actor: 'user-2', metadata: { authorization: `Bearer ${SECRET}` } }),
+    logger.log({ eventType: 'authz.access_denied', actor: 'user-3', target: '/admin', message: `token=${SECRET}` }),
+  ];
+}
+
+async function endWinston(logger: winston.Logger): Promise<void> {
+  const finished = logger.transports.map((t) => once(t, 'finish'));
+  logger.end();
+  await Promise.all(finished);
+}
+
+function withoutLevel(line: Record<string, any>) {
+  const { level: _level, ...rest } = line;
+  return rest;
+}
+
+describe('winstonSink', () => {
+  it('builds a winston logger on a file and writes each event once at the security level, fields at the top level', async () => {
+    const path = join(dir, 'nested', 'security.log');
+    const logger = createSecurityLogger({ service: 'svc', sinks: [winstonSink({ destination: path })] });
+    const events = logSome(logger);
+    await logger.close();
+
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => l.level)).toEqual(['security', 'security', 'security']);
+    expect(lines.map(withoutLevel)).toEqual(JSON.parse(JSON.stringify(events)));
+    expect(await readFile(path, 'utf8')).not.toContain(SECRET);
+  });
+
+  it("adds a real security level to a user's logger, whose threshold and other transports still apply", async () => {
+    const appPath = join(dir, 'app.log');
+    const errorsPath = join(dir, 'errors.log');
+    const app = winston.createLogger({
+      level: 'warn',
+      format: winston.format.json(),
+      defaultMeta: { app: 'shop' },
+      transports: [new winston.transports.File({ filename: appPath }), new winston.transports.File({ filename: errorsPath, level: 'error' })],
+    });
+    const logger = createSecurityLogger({ service: 'shop', sinks: [winstonSink({ logger: app })] });
+    expect(app.levels.security).toBe(0.5);
+    expect(winston.config.npm.levels).not.toHaveProperty('security');
+    app.warn('disk almost full');
+    const events = logSome(logger);
+    app.info('below the threshold');
+    await logger.flush();
+    await endWinston(app);
+
+    const lines = await readJsonLines(appPath);
+    expect(lines.map((l) => l.level)).toEqual(['warn', 'security', 'security', 'security']);
+    expect(lines.slice(1).map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
+    expect(lines[1]).toMatchObject({ app: 'shop', message: events[0]!.message });
+    // The error-only transport is more severe than security: it gets none.
+    expect(await readFile(errorsPath, 'utf8')).toBe('');
+  });
+
+  it('refuses at start-up a logger whose threshold would drop security events', () => {
+    const app = winston.createLogger({ level: 'error', transports: [new winston.transports.File({ filename: join(dir, 'x.log') })] });
+    expect(() => winstonSink({ logger: app })).toThrow(SecurityLogConfigError);
+    expect(() => winstonSink({ logger: app })).toThrow(/level: the logger's level "error" drops the "security" level/);
+    app.close();
+  });
+
+  it('refuses at start-up a format that would overwrite an event field', () => {
+    const app = winston.createLogger({
+      format: winston.format.combine(winston.format.timestamp({ format: 'YYYY-MM-DD HH:mm:ss' }), winston.format.json()),
+      transports: [new winston.transports.File({ filename: join(dir, 'x.log') })],
+    });
+    expect(() => winstonSink({ logger: app })).toThrow(/logger: logger\.format rewrites "timestamp"/);
+    // ECS writes `@timestamp`, so the same logger works in that format.
+    expect(() => winstonSink({ logger: app, format: 'ecs' })).not.toThrow();
+    app.close();
+    // A bare timestamp() only fills a missing timestamp: the event's own is kept.
+    const plain = winston.createLogger({
+      format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
+      transports: [new winston.transports.File({ filename: join(dir, 'y.log') })],
+    });
+    expect(() => winstonSink({ logger: plain })).not.toThrow();
+    plain.close();
+  });
+
+  it('needs a logger or a destination', () => {
+    expect(() => winstonSink({})).toThrow(/destination: winstonSink needs/);
+  });
+
+  it('writes OCSF records', async () => {
+    const path = join(dir, 'ocsf.log');
+    const logger = createSecurityLogger({ service: 'svc', sinks: [winstonSink({ destination: path, format: 'ocsf' })] });
+    const events = logSome(logger);
+    await logger.close();
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => l.metadata.uid)).toEqual(events.map((e) => e.event_id));
+    for (const line of lines) expect(line.type_uid).toBe(line.class_uid * 100 + line.activity_id);
+  });
+
+  it('keeps every event exactly once as valid JSON whatever the metadata holds', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { minLength: 1, maxLength: 6 }), async (metadatas) => {
+        const path = join(dir, `prop-${Math.random().toString(36).slice(2)}.log`);
+        const logger = createSecurityLogger({ service: 'svc', sinks: [winstonSink({ destination: path })] });
+        const events = metadatas.map((metadata) => logger.log({ eventType: 'input.validation_failure', metadata }));
+        await logger.close();
+        const lines = await readJsonLines(path);
+        expect(lines.map(withoutLevel)).toEqual(JSON.parse(JSON.stringify(events)));
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
