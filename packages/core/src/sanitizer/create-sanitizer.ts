@@ -21,7 +21,7 @@ const CACHEABLE_KEY_LENGTH = 256;
 /** Cuts after redaction, never through a redaction marker or a surrogate pair. */
 function truncate(value: string, max: number, originalLength: number): string {
   const marker = moreCharsMarker(originalLength);
-  let cut = max - marker.length;
+  let cut = Math.min(value.length, max - marker.length);
   const open = value.lastIndexOf(REDACTED_PREFIX, cut - 1);
   if (open >= 0 && value.indexOf(']', open) >= cut) cut = open;
   const code = value.charCodeAt(cut - 1);
@@ -63,10 +63,11 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   function sanitizeString(value: string): string {
     try {
       const originalLength = value.length;
-      let text = originalLength > maxString + RULE_LOOKAHEAD ? value.slice(0, maxString + RULE_LOOKAHEAD) : value;
-      text = neutralize(text);
+      const cutEarly = originalLength > maxString + RULE_LOOKAHEAD;
+      let text = neutralize(cutEarly ? value.slice(0, maxString + RULE_LOOKAHEAD) : value);
       if (text.length >= minRuleLength) text = redactString(rules, text);
-      return text.length > maxString ? truncate(text, maxString, originalLength) : text;
+      // Redaction can shrink a cut text below the bound: the marker still says it was cut.
+      return cutEarly || text.length > maxString ? truncate(text, maxString, originalLength) : text;
     } catch {
       // Only a non-string argument gets here (a typed caller cannot pass one); say so without echoing it.
       return typeof value === 'string' ? '[UNREADABLE]' : sanitizeString(String(typeof value));

@@ -40,7 +40,7 @@ const CREDENTIAL_WORDS =
   'secret[_-]?access[_-]?key|access[_-]?key[_-]?secret|client[_-]?secret|auth[_-]?token|credentials?';
 
 /** After `key=` / `key: ` / `"key":"`: a quoted value runs to its quote, an unquoted one to a delimiter. */
-const ASSIGNED_VALUE = `(?<secret>(?!\\[REDACTED)(?:(?<=["'])[^"'\\\\]{1,256}|(?<!["'])[^\\s"'\\\\&,;]{1,256}))`;
+const ASSIGNED_VALUE = `(?<secret>(?!\\[REDACTED)(?:(?<=["'])[^"'\\\\]+|(?<!["'])[^\\s"'\\\\&,;]+))`;
 const ASSIGNMENT = `(?:\\\\?["'])?\\s*[:=]\\s*(?:\\\\?["'])?`;
 
 /**
@@ -80,28 +80,28 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
   {
     id: 'github-token',
     family: 'github',
-    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,251}|github_pat_[A-Za-z0-9_]{22,244})(?![A-Za-z0-9_])/g,
+    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/g,
     trigger: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
     minLength: 40,
   },
   {
     id: 'slack-token',
     family: 'slack',
-    pattern: /(?<![A-Za-z0-9-])(?:xox[abposre]-[A-Za-z0-9-]{10,250}|xapp-[0-9]-[A-Za-z0-9-]{10,250})(?![A-Za-z0-9-])/g,
+    pattern: /(?<![A-Za-z0-9-])(?:xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})(?![A-Za-z0-9-])/g,
     trigger: ['xox', 'xapp-'],
     minLength: 15,
   },
   {
     id: 'slack-webhook',
     family: 'slack',
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,300}/g,
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/-]{20,}/g,
     trigger: 'hooks.slack.com',
     minLength: 50,
   },
   {
     id: 'stripe-key',
     family: 'stripe',
-    pattern: /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}|whsec_[A-Za-z0-9+/=]{24,128})(?![A-Za-z0-9_])/g,
+    pattern: /(?<![A-Za-z0-9_])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9+/=]{24,})(?![A-Za-z0-9_])/g,
     trigger: ['_live_', '_test_', 'whsec_'],
     minLength: 24,
   },
@@ -115,15 +115,16 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
   {
     id: 'google-oauth',
     family: 'google',
-    pattern: /(?<![A-Za-z0-9_/-])(?:ya29\.[0-9A-Za-z_-]{20,2048}|GOCSPX-[0-9A-Za-z_-]{28}|1\/\/0[0-9A-Za-z_-]{30,512})(?![0-9A-Za-z_-])/g,
+    pattern: /(?<![A-Za-z0-9_/-])(?:ya29\.[0-9A-Za-z_-]{20,}|GOCSPX-[0-9A-Za-z_-]{28}|1\/\/0[0-9A-Za-z_-]{30,})(?![0-9A-Za-z_-])/g,
     trigger: ['ya29.', 'GOCSPX-', '1//0'],
     minLength: 24,
   },
   {
     id: 'url-credentials',
     family: 'url_credentials',
-    // The password runs to the last `@` of the authority, so an unencoded `@` inside it is covered.
-    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s/?#@:"'<>[\]]{0,256}:(?<secret>(?!\[REDACTED)[^\s/?#"'<>]{1,256})@/g,
+    // Starts at `://`, not at the scheme, so no run of letters is rescanned; the password runs to the
+    // last `@` of the authority, so an unencoded `@` inside it is covered.
+    pattern: /:\/\/[^\s/?#@:"'<>[\]]*:(?<secret>(?!\[REDACTED)[^\s/?#"'<>]+)@/g,
     trigger: '://',
     minLength: 8,
   },
@@ -138,7 +139,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
   {
     id: 'authorization-header',
     family: 'authorization',
-    pattern: /(?<![A-Za-z0-9_.])(?:proxy-)?authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?(?:[A-Za-z]+ )?(?<secret>(?!\[REDACTED)[^\s"'\\,;]{1,4096}(?![^\s"'\\,;])(?! \[REDACTED))/gi,
+    pattern: /(?<![A-Za-z0-9_.])(?:proxy-)?authorization(?:\\?["'])?\s*[:=]\s*(?:\\?["'])?(?:[A-Za-z]+ )?(?<secret>(?!\[REDACTED)[^\s"'\\,;]+(?![^\s"'\\,;])(?! \[REDACTED))/gi,
     validate: notPlaceholder,
     trigger: ['uthorization', 'UTHORIZATION'],
     minLength: 15,
@@ -146,7 +147,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
   {
     id: 'bearer-token',
     family: 'bearer',
-    pattern: /(?<![A-Za-z0-9])bearer\s+(?<secret>[A-Za-z0-9._~+/-]{8,4096}=*)/gi,
+    pattern: /(?<![A-Za-z0-9])bearer\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)/gi,
     validate: looksLikeToken,
     trigger: ['Bearer', 'bearer', 'BEARER'],
     minLength: 15,
@@ -154,7 +155,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
   {
     id: 'basic-auth',
     family: 'basic_auth',
-    pattern: /(?<![A-Za-z0-9])basic\s+(?<secret>[A-Za-z0-9+/]{4,4096}={0,2})(?![A-Za-z0-9+/=])/gi,
+    pattern: /(?<![A-Za-z0-9])basic\s+(?<secret>[A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi,
     validate: basicCredentials,
     trigger: ['Basic', 'basic', 'BASIC'],
     minLength: 10,
@@ -162,7 +163,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
   {
     id: 'credential-assignment',
     family: 'credential',
-    pattern: new RegExp(`(?<![A-Za-z0-9_.])(?:[A-Za-z0-9]+[_.-]){0,3}(?:${CREDENTIAL_WORDS})${ASSIGNMENT}${ASSIGNED_VALUE}`, 'gi'),
+    pattern: new RegExp(`(?<![A-Za-z0-9])(?:${CREDENTIAL_WORDS})${ASSIGNMENT}${ASSIGNED_VALUE}`, 'gi'),
     validate: notPlaceholder,
     trigger: /[:=]/,
     minLength: 5,
