@@ -1,12 +1,18 @@
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
-import schema from '@seclog/core/schema.json';
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020';
+import addFormatsModule from 'ajv-formats';
 
 /** One schema violation, in the words of the validator. */
 export interface EventViolation {
   path: string;
   message: string;
 }
+
+// ajv-formats is CommonJS: its default export arrives wrapped or not depending on the loader.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+// Resolved through core's package exports, so the built testkit reads the schema core ships.
+const schema = createRequire(import.meta.url)('@seclog/core/schema.json') as object;
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

@@ -293,7 +293,7 @@ export function runAdapterConformance(adapter: AdapterUnderTest): void {
       it('fills actor, target and correlation, and carries setActor into later events', async () => {
         const res = await post(`${app.url}/login`, { user: 'alice', status: 403 }, { [HEADER]: 'login-1', 'user-agent': 'conformance/1' });
         expect(res.status).toBe(403);
-        const { before, after, later } = res.body as Record<string, SecurityEvent>;
+        const { before, after, later } = res.body as Record<'before' | 'after' | 'later', SecurityEvent>;
         expect(before).toMatchObject({ correlation_id: 'login-1', target: '/login', actor: { type: 'ip', ip: '127.0.0.1', user_agent: 'conformance/1' } });
         expect(after).toMatchObject({ event_type: 'auth.login_success', correlation_id: 'login-1', target: '/login' });
         expect(after.actor).toMatchObject({ id: 'alice', type: 'user', ip: '127.0.0.1', user_agent: 'conformance/1' });
