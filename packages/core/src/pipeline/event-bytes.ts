@@ -5,7 +5,7 @@ import type { SecurityEvent } from '../event';
  * plus a fixed cost per object and field, calibrated against the heap of a queued, frozen event.
  * Sanitised metadata is already bounded in depth and width, so walking it is bounded too.
  */
-const EVENT_OVERHEAD = 640;
+const EVENT_OVERHEAD = 1400;
 const STRING_OVERHEAD = 16;
 const FIELD_OVERHEAD = 24;
 const OBJECT_OVERHEAD = 40;
