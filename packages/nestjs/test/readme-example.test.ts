@@ -64,3 +64,13 @@ describe.each(platforms)('the README example on $name', ({ adapter }) => {
     expect(records.every((r) => r.service === 'accounts')).toBe(true);
   });
 });
+
+describe('the README', () => {
+  it('shows the example controller exactly as the test above runs it', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const fixture = readFileSync(new URL('./readme-example.ts', import.meta.url), 'utf8');
+    // Everything below the fixture's first line, which says where the code is used.
+    const example = fixture.slice(fixture.indexOf('\n') + 1).trim();
+    expect(readme).toContain(example);
+  });
+});
