@@ -75,3 +75,6 @@ export type { Sanitizer, SanitizerOptions, SanitizerLimits, RedactionRule } from
 
 export * from './integrity';
 export type { FileSinkIntegrityOptions } from './sinks/file-sink';
+
+export { loadConfig, DEFAULT_CONFIG_FILE } from './config';
+export type { LoadConfigOptions, SeclogConfig } from './config';

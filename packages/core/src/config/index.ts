@@ -1,0 +1,3 @@
+export { loadConfig, DEFAULT_CONFIG_FILE } from './load-config';
+export type { LoadConfigOptions } from './load-config';
+export type { SeclogConfig } from './config-shape';
