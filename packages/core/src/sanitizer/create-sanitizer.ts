@@ -18,15 +18,34 @@ const RULE_LOOKAHEAD = 8192;
 const KEY_CACHE_LIMIT = 4096;
 const CACHEABLE_KEY_LENGTH = 256;
 
-/** Cuts after redaction, never through a redaction marker or a surrogate pair. */
-function truncate(value: string, max: number, originalLength: number): string {
-  const marker = moreCharsMarker(originalLength);
-  let cut = Math.min(value.length, max - marker.length);
+/** Where to cut so that no redaction marker or surrogate pair is split. */
+function cutPoint(value: string, room: number): number {
+  let cut = Math.min(value.length, room);
   const open = value.lastIndexOf(REDACTED_PREFIX, cut - 1);
   if (open >= 0 && value.indexOf(']', open) >= cut) cut = open;
   const code = value.charCodeAt(cut - 1);
   if (code >= 0xd800 && code <= 0xdbff) cut--;
-  return value.slice(0, cut) + marker;
+  return cut;
+}
+
+/** Cutting can leave a prefix that reads as a new secret (half a Basic credential); this many re-cuts, then give up on the text. */
+const MAX_CUTS = 4;
+
+/**
+ * Cuts an already redacted text to `max` characters, marker included. The result must be a fixed point
+ * of the rules (for idempotence), so each cut is redacted again; if that keeps changing it, only the
+ * marker is kept.
+ */
+function truncate(rules: readonly CompiledRule[], value: string, max: number, originalLength: number): string {
+  const marker = moreCharsMarker(originalLength);
+  let current = value;
+  for (let attempt = 0; attempt < MAX_CUTS; attempt++) {
+    const candidate = current.slice(0, cutPoint(current, max - marker.length)) + marker;
+    const again = redactString(rules, candidate);
+    if (again === candidate) return candidate;
+    current = again.endsWith(marker) ? again.slice(0, -marker.length) : again;
+  }
+  return marker;
 }
 
 function selectDefaults(disable: readonly string[] | undefined): readonly CompiledRule[] {
@@ -67,7 +86,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
       let text = neutralize(cutEarly ? value.slice(0, maxString + RULE_LOOKAHEAD) : value);
       if (text.length >= minRuleLength) text = redactString(rules, text);
       // Redaction can shrink a cut text below the bound: the marker still says it was cut.
-      return cutEarly || text.length > maxString ? truncate(text, maxString, originalLength) : text;
+      return cutEarly || text.length > maxString ? truncate(rules, text, maxString, originalLength) : text;
     } catch {
       // Only a non-string argument gets here (a typed caller cannot pass one); say so without echoing it.
       return typeof value === 'string' ? '[UNREADABLE]' : sanitizeString(String(typeof value));

@@ -67,12 +67,28 @@ function applyRule(rule: CompiledRule, value: string): string {
   return changed ? out + value.slice(kept) : value;
 }
 
-/** Applies every triggered rule in order; later rules see earlier markers, which no rule matches. */
-export function redactString(rules: readonly CompiledRule[], value: string): string {
+/**
+ * Redacting one secret can expose another: `alice@example.com123-45-6789` only reads as an e-mail once
+ * the SSN is a marker. So passes repeat until nothing changes (markers never match), which makes the
+ * result a fixed point; the cap only guards against a user rule that keeps rewriting its own output.
+ */
+const MAX_PASSES = 4;
+
+function onePass(rules: readonly CompiledRule[], value: string): string {
   let current = value;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (triggered(rule, current)) current = applyRule(rule, current);
+  }
+  return current;
+}
+
+export function redactString(rules: readonly CompiledRule[], value: string): string {
+  let current = value;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = onePass(rules, current);
+    if (next === current) return current;
+    current = next;
   }
   return current;
 }

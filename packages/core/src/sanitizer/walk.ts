@@ -34,6 +34,7 @@ export interface WalkCore {
 const THREW = Symbol('threw');
 
 const hasOwn = Object.prototype.hasOwnProperty;
+const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
 const toStringTag = Object.prototype.toString;
 
 /** `__proto__` must become an own data property, never a prototype assignment. */
@@ -56,6 +57,18 @@ function read(source: object, key: PropertyKey): unknown {
   } catch {
     return THREW;
   }
+}
+
+/** Characters JSON.stringify writes for `value`: quotes, plus one per escape (surrogates counted as lone). */
+function jsonLength(value: string): number {
+  let length = value.length + 2;
+  if (!NEEDS_JSON_ESCAPE.test(value)) return length;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 0x22 || code === 0x5c || code < 0x20) length += code < 0x20 ? 5 : 1;
+    else if (code >= 0xd800 && code <= 0xdfff) length += 5;
+  }
+  return length;
 }
 
 function describeMapKey(key: unknown): string {
@@ -89,18 +102,18 @@ export class Walk {
 
   private text(value: string): string {
     const clean = this.core.sanitizeString(value);
-    return this.leaf(clean, clean.length + 2);
+    return this.leaf(clean, jsonLength(clean));
   }
 
   value(value: unknown, depth: number, allow: AllowNode | null): unknown {
-    if (value === THREW) return this.leaf(UNREADABLE, UNREADABLE.length + 2);
+    if (value === THREW) return this.text(UNREADABLE);
     switch (typeof value) {
       case 'string':
         return this.text(value);
       case 'number':
         return this.number(value);
       case 'boolean':
-        return this.leaf(value, 5);
+        return this.leaf(value, value ? 4 : 5);
       case 'undefined':
         return undefined;
       case 'bigint':
@@ -121,19 +134,19 @@ export class Walk {
     if (this.core.cardRuleOn && Number.isSafeInteger(value) && value >= 1e12 && isPaymentCard(String(value))) {
       return this.text(redactedMarker('card'));
     }
-    return this.leaf(value === 0 ? 0 : value, 10);
+    return this.leaf(value === 0 ? 0 : value, String(value).length);
   }
 
   private container(value: object, depth: number, allow: AllowNode | null): unknown {
     if (this.exhausted) return TRUNCATED_SIZE;
-    if (depth >= this.core.limits.maxDepth) return this.leaf(TRUNCATED_DEPTH, TRUNCATED_DEPTH.length + 2);
-    if (this.ancestors.includes(value)) return this.leaf(CIRCULAR, CIRCULAR.length + 2);
+    if (depth >= this.core.limits.maxDepth) return this.text(TRUNCATED_DEPTH);
+    if (this.ancestors.includes(value)) return this.text(CIRCULAR);
     this.ancestors.push(value);
     try {
       return this.structured(value, depth, allow);
     } catch {
       // A revoked Proxy or a hostile trap: what could be read is lost, the event is not.
-      return this.leaf(UNREADABLE, UNREADABLE.length + 2);
+      return this.text(UNREADABLE);
     } finally {
       this.ancestors.pop();
     }
@@ -165,7 +178,7 @@ export class Walk {
       try {
         json = toJSON.call(value);
       } catch {
-        return this.leaf(UNREADABLE, UNREADABLE.length + 2);
+        return this.text(UNREADABLE);
       }
       // A new object from toJSON counts one level deeper, so toJSON chains stay bounded.
       if (json !== value) return this.value(json, depth + 1, allow);
@@ -180,13 +193,11 @@ export class Walk {
     const { maxKeys } = this.core.limits;
     const limit = keys.length > maxKeys ? maxKeys - 1 : keys.length;
     for (let i = 0; i < limit; i++) {
-      if (this.exhausted) return this.closeExhausted(out);
       const key = keys[i]!;
-      this.put(out, key, read(value, key), depth, allow);
+      if (this.exhausted || !this.put(out, key, read(value, key), depth, allow)) return this.closeExhausted(out);
     }
-    if (keys.length > maxKeys) {
-      if (this.exhausted) return this.closeExhausted(out);
-      this.put(out, TRUNCATED_KEY, moreKeysMarker(keys.length - limit), depth, null);
+    if (keys.length > maxKeys && (this.exhausted || !this.put(out, TRUNCATED_KEY, moreKeysMarker(keys.length - limit), depth, null))) {
+      return this.closeExhausted(out);
     }
     return out;
   }
@@ -196,28 +207,38 @@ export class Walk {
     return out;
   }
 
-  /** `allow` is the allow-list node of the object holding the key (null: everything allowed). */
-  private put(out: Record<string, unknown>, rawKey: string, raw: unknown, depth: number, allow: AllowNode | null): void {
+  /**
+   * Adds one entry; `false` (nothing added, budget spent) when even its key does not fit.
+   * `allow` is the allow-list node of the object holding the key (null: everything allowed).
+   */
+  private put(out: Record<string, unknown>, rawKey: string, raw: unknown, depth: number, allow: AllowNode | null): boolean {
     const info = this.core.keyInfo(rawKey);
     const key = uniqueKey(out, info.out);
-    this.used += key.length + 3;
+    // Quotes, colon and the comma before the next entry.
+    const keyCost = jsonLength(key) + 2;
+    if (this.used + keyCost > this.core.limits.maxTotalSize) {
+      this.exhausted = true;
+      return false;
+    }
+    this.used += keyCost;
     let childAllow: AllowNode | null = null;
     if (allow !== null && rawKey !== TRUNCATED_KEY) {
       const node = allow.children.get(info.normal);
       if (node === undefined) {
-        define(out, key, this.leaf(NOT_ALLOWED, NOT_ALLOWED.length + 2));
-        return;
+        define(out, key, this.text(NOT_ALLOWED));
+        return true;
       }
       childAllow = node.all ? null : node;
     }
     let clean: unknown;
     if (info.sensitive && raw !== null && raw !== undefined && typeof raw !== 'boolean') {
       // Booleans and null carry no secret and keep `passwordSet: true` readable.
-      clean = this.leaf(REDACTED, REDACTED.length + 2);
+      clean = this.text(REDACTED);
     } else {
       clean = this.value(raw, depth + 1, childAllow);
     }
     define(out, key, clean);
+    return true;
   }
 
   private error(error: Error, depth: number, allow: AllowNode | null): Record<string, unknown> | string {
@@ -236,21 +257,20 @@ export class Walk {
     let i = 0;
     for (const [key, entry] of map) {
       if (i++ >= limit) break;
-      if (this.exhausted) return this.closeExhausted(out);
-      this.put(out, describeMapKey(key), entry, depth, allow);
+      if (this.exhausted || !this.put(out, describeMapKey(key), entry, depth, allow)) return this.closeExhausted(out);
     }
-    if (map.size > maxKeys) {
-      if (this.exhausted) return this.closeExhausted(out);
-      this.put(out, TRUNCATED_KEY, moreKeysMarker(map.size - limit), depth, null);
+    if (map.size > maxKeys && (this.exhausted || !this.put(out, TRUNCATED_KEY, moreKeysMarker(map.size - limit), depth, null))) {
+      return this.closeExhausted(out);
     }
     return out;
   }
 
   private array(array: readonly unknown[], depth: number, allow: AllowNode | null): unknown[] | string {
-    const container = this.leaf(null, 2);
-    if (container !== null) return container;
     const { maxArrayLength } = this.core.limits;
     const length = array.length;
+    // Brackets and commas, for as many slots as the output will have.
+    const container = this.leaf(null, 2 + Math.min(length, maxArrayLength));
+    if (container !== null) return container;
     const limit = length > maxArrayLength ? maxArrayLength - 1 : length;
     const out: unknown[] = [];
     for (let i = 0; i < limit; i++) {
@@ -265,9 +285,9 @@ export class Walk {
   }
 
   private list(items: Iterator<unknown>, size: number, depth: number, allow: AllowNode | null): unknown[] | string {
-    const container = this.leaf(null, 2);
-    if (container !== null) return container;
     const { maxArrayLength } = this.core.limits;
+    const container = this.leaf(null, 2 + Math.min(size, maxArrayLength));
+    if (container !== null) return container;
     const limit = size > maxArrayLength ? maxArrayLength - 1 : size;
     const out: unknown[] = [];
     for (let i = 0; i < limit; i++) {
