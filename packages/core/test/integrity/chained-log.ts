@@ -42,7 +42,7 @@ export async function readLogLines(path: string): Promise<string[]> {
 export async function writeChainedLog(options: ChainedLogOptions): Promise<ChainedLog> {
   const dir = await mkdtemp(join(tmpdir(), 'seclog-chain-'));
   const livePath = join(dir, 'security.log');
-  const checkpointsPath = join(dir, 'security.checkpoints');
+  const checkpointsPath = `${livePath}.checkpoints`;
   const keys = generateSigningKeys();
   let clock = Date.now();
   const now = () => clock;
@@ -53,7 +53,6 @@ export async function writeChainedLog(options: ChainedLogOptions): Promise<Chain
     compress: options.compress ?? false,
     integrity: {
       signer: createLocalSigner({ privateKey: keys.privateKeyPem, origin: 'test.example/security-log', now }),
-      checkpoints: checkpointsPath,
       checkpointEvery: { records: options.checkpointEvery ?? 1000, interval: '1d' },
     },
     ...options.extra,
@@ -72,7 +71,7 @@ export async function writeChainedLog(options: ChainedLogOptions): Promise<Chain
     const [, stamp, counter] = /^security\.log\.(.+?Z)(?:-(\d+))?(?:\.gz)?$/.exec(name)!;
     return `${stamp}#${counter?.padStart(4, '0') ?? '0000'}`;
   };
-  const rotated = (await readdir(dir)).filter((name) => name.startsWith('security.log.'));
+  const rotated = (await readdir(dir)).filter((name) => name.startsWith('security.log.') && name !== 'security.log.checkpoints');
   rotated.sort((a, b) => (rotationKey(a) < rotationKey(b) ? -1 : 1));
   const files = [...rotated, 'security.log'].map((n) => join(dir, n));
   const lines = await Promise.all(files.map(readLogLines));
