@@ -33,13 +33,14 @@ export function installHttpHooks(adapter: AbstractHttpAdapter, logger: SecurityL
   const previous = (adapter as unknown as { onRequestHook?: RequestHook }).onRequestHook;
 
   adapter.setOnRequestHook(function (this: unknown, request: unknown, response: unknown, done: Done) {
-    const security = http.open(request, { route: routePattern(request) });
+    // Express matches the route after this hook: the context's target follows the router.
+    const security = http.open(request, { routeOf: () => routePattern(request) });
     rememberRequest(request, security);
     const raw = nodeResponse(response);
     for (const [name, value] of Object.entries(security.responseHeaders)) raw.setHeader(name, value);
     raw.once('finish', () => {
       try {
-        security.finish({ status: raw.statusCode, route: routePattern(request) });
+        security.finish({ status: raw.statusCode });
       } catch (error) {
         // A listener that throws here would take the whole server down for one unlogged event.
         process.emitWarning(`@seclog/nestjs could not log the response: ${String((error as Error)?.message ?? error)}`);

@@ -9,7 +9,6 @@ import {
 } from './decorators';
 import { SECURITY_LOGGER } from './options';
 import { securityOfRequest } from './request-context';
-import { routePattern } from './route-pattern';
 import type { SecurityEventCall } from './security-event-options';
 
 /** The exception's class and, for Nest's `HttpException`s, the status it maps to. */
@@ -25,8 +24,8 @@ function describeError(error: unknown): Record<string, unknown> {
 }
 
 /**
- * Global: enters the request's context for the handler, tells the request its route, its
- * `@SkipSecurityLog()` and what the handler threw, and logs the event of `@SecurityEvent()` once
+ * Global: enters the request's context again for the handler (a middleware may have resumed it
+ * from elsewhere), tells the request its `@SkipSecurityLog()` and what the handler threw, and logs the event of `@SecurityEvent()` once
  * the handler has returned or thrown.
  */
 @Injectable()
@@ -43,7 +42,6 @@ export class SecurityEventInterceptor implements NestInterceptor {
     const skipped = this.reflector.getAllAndOverride<boolean | undefined>(SKIP_SECURITY_LOG_METADATA, targets) === true;
     if (security) {
       security.enter();
-      security.setRoute(routePattern(request));
       if (skipped) security.skip = true;
     }
     const spec = skipped
