@@ -15,10 +15,10 @@ function isSanitizer(value: unknown): value is Sanitizer {
  * A logform format that runs core's sanitizer over ordinary winston records: the message, every
  * meta field and the splat arguments. Put it before `json()`/`printf()` in the format chain.
  */
-export const sanitizeFormat = winston.format((info: winston.Logform.TransformableInfo, options?: SanitizerOptions | Sanitizer) => {
+export function sanitizeFormat(options?: SanitizerOptions | Sanitizer): winston.Logform.Format {
   const clean = isSanitizer(options) ? options : createSanitizer(options);
-  return sanitizeInfo(info as Info, clean) as winston.Logform.TransformableInfo;
-});
+  return winston.format((info) => sanitizeInfo(info as Info, clean) as winston.Logform.TransformableInfo)();
+}
 
 function sanitizeInfo(info: Info, clean: Sanitizer): Info {
   const fields: Record<string, unknown> = {};
