@@ -219,7 +219,10 @@ export class SinkChannel {
     } finally {
       this.running = undefined;
     }
-    if (!this.aborted && this.spill?.hasUnread() && this.replayParkedUntil > 0) this.scheduleUnpark();
+    if (this.aborted) return;
+    // Pushed between the drain finding the queue empty and this point, when `running` was still set.
+    if (this.queue.count > 0) this.running = this.run();
+    else if (this.spill?.hasUnread() && this.replayParkedUntil > 0) this.scheduleUnpark();
   }
 
   private async drain(): Promise<void> {

@@ -191,7 +191,7 @@ export class SpillFile {
         continue;
       }
       const end = start + lastNewline + 1;
-      const records = this.parse(chunk, lastNewline, start, end);
+      const records = this.parse(chunk, lastNewline, start);
       // Given-up batches are appended after newer overflow: within a chunk, restore acceptance order.
       records.sort((a, b) => a.seq - b.seq);
       for (const record of records) this.buffer.push(record);
@@ -256,7 +256,7 @@ export class SpillFile {
     return this.fd;
   }
 
-  private parse(chunk: Buffer, lastNewline: number, base: number, end: number): QueueEntry[] {
+  private parse(chunk: Buffer, lastNewline: number, base: number): QueueEntry[] {
     const records: QueueEntry[] = [];
     let lineStart = 0;
     while (lineStart <= lastNewline) {

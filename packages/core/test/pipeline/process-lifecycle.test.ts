@@ -1,0 +1,82 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SecurityEvent } from '../../src';
+import { bundleCore, runFixture } from './support/child-process';
+
+let dir: string;
+let core: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'seclog-lifecycle-'));
+  core = await bundleCore(dir);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const readEvents = async (path: string) =>
+  (await readFile(path, 'utf8'))
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as SecurityEvent);
+
+async function spilledEvents(spillDir: string): Promise<SecurityEvent[]> {
+  const events: SecurityEvent[] = [];
+  for (const name of await readdir(spillDir)) {
+    for (const line of (await readFile(join(spillDir, name), 'utf8')).split('\n')) {
+      if (line) events.push((JSON.parse(line) as { event: SecurityEvent }).event);
+    }
+  }
+  return events;
+}
+
+describe('process lifecycle', () => {
+  it('SIGTERM mid-stream: everything accepted before close() is delivered, in order, then the process dies of SIGTERM', async () => {
+    const path = join(dir, 'sigterm.log');
+    const child = runFixture('sigterm-midstream.mjs', core, [path], 30_000);
+    await child.waitFor((out) => out.includes('ready'));
+    child.kill('SIGTERM');
+    const { signal, stdout, stderr } = await child.result;
+    expect(stderr).toBe('');
+    expect(signal).toBe('SIGTERM');
+    const rejected = /rejected (\d+)/.exec(stdout);
+    expect(rejected).not.toBeNull();
+    const accepted = Number(rejected![1]);
+    const events = await readEvents(path);
+    expect(accepted).toBeGreaterThanOrEqual(2_000);
+    expect(events.map((e) => e.metadata.i)).toEqual(Array.from({ length: accepted }, (_, i) => i));
+  });
+
+  it('an uncaught exception still writes the pending CRITICAL events (spill file), and the process still dies of it', async () => {
+    const spillDir = join(dir, 'uncaught-spill');
+    const { code, stderr } = await runFixture('uncaught-exception.mjs', core, [spillDir], 30_000).result;
+    expect(code).toBe(1);
+    expect(stderr).toContain('boom: unexpected state');
+    const kept = await spilledEvents(spillDir);
+    expect(kept.map((e) => e.metadata.i)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    expect(kept.every((e) => e.severity === 'CRITICAL')).toBe(true);
+  });
+
+  it('without a spill file, the uncaught-exception path writes them synchronously to stderr', async () => {
+    const { code, stderr } = await runFixture('uncaught-exception.mjs', core, ['off'], 30_000).result;
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').filter((line) => line.startsWith('{"schema"'));
+    expect(lines.map((line) => (JSON.parse(line) as SecurityEvent).metadata.i)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    expect(stderr).toContain('onError SPILL_UNAVAILABLE');
+    expect(stderr).toContain('boom: unexpected state');
+  });
+
+  it('SIGKILL loses none of the CRITICAL events whose logDurable() promise had settled', async () => {
+    const path = join(dir, 'durable.log');
+    const child = runFixture('sigkill-durable.mjs', core, [path], 30_000);
+    await child.waitFor((out) => out.split('\n').length > 400);
+    child.kill('SIGKILL');
+    const { signal, stdout } = await child.result;
+    expect(signal).toBe('SIGKILL');
+    const acknowledged = stdout.split('\n').filter((line) => /^\d+$/.test(line)).map(Number);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(400);
+    const onDisk = new Set((await readEvents(path).catch(() => [])).map((e) => e.metadata.i));
+    expect(acknowledged.filter((i) => !onDisk.has(i))).toEqual([]);
+  });
+});
