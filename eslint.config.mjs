@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Nest reads constructor parameter types at runtime: those imports must stay value imports.
-    files: ['packages/nestjs/**'],
+    files: ['packages/nestjs/**', 'apps/*/src/nestjs/**'],
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
   },
 );
