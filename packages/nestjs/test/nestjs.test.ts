@@ -81,6 +81,19 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
     expect(JSON.stringify(e404)).not.toContain('secret');
   });
 
+  it('logs a malformed JSON body refused by the body parser, with the correlation echo', async () => {
+    const response = await fetch(`${started.url}/transfers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': 'c-400' },
+      body: '{"reference": ',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-correlation-id')).toBe('c-400');
+    expect(ofType(await started.events(), 'http.error_response')).toMatchObject([
+      { correlation_id: 'c-400', metadata: { method: 'POST', status: 400 } },
+    ]);
+  });
+
   it('records only the class of what a 5xx handler threw, never its message', async () => {
     const response = await fetch(`${started.url}/crash`, { headers: { 'x-correlation-id': 'c-500' } });
     expect(response.status).toBe(500);
