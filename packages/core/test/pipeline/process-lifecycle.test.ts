@@ -79,4 +79,19 @@ describe('process lifecycle', () => {
     const onDisk = new Set((await readEvents(path).catch(() => [])).map((e) => e.metadata.i));
     expect(acknowledged.filter((i) => !onDisk.has(i))).toEqual([]);
   });
+
+  it('a process that just ends is held open by the beforeExit flush until its events are delivered', async () => {
+    const path = join(dir, 'before-exit.log');
+    const { code } = await runFixture('before-exit.mjs', core, [path, join(dir, 'before-exit-spill'), 'on'], 30_000).result;
+    expect(code).toBe(0);
+    expect((await readFile(path, 'utf8')).trim().split('\n').map(Number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('with handleSignals off, the exit hook still keeps the pending HIGH/CRITICAL in the spill file', async () => {
+    const path = join(dir, 'no-hooks.log');
+    const spillDir = join(dir, 'no-hooks-spill');
+    const { code } = await runFixture('before-exit.mjs', core, [path, spillDir, 'off'], 30_000).result;
+    expect(code).toBe(0);
+    expect((await spilledEvents(spillDir)).map((e) => e.metadata.i)).toEqual([8, 9]);
+  });
 });
