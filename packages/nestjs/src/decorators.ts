@@ -1,4 +1,5 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { defaultTaxonomy } from '@seclog/core';
 import type { SecurityEventOptions } from './security-event-options';
 import { contextOfRequest } from './request-context';
 
@@ -15,9 +16,11 @@ export interface SecurityEventMetadata extends SecurityEventOptions {
 /**
  * Logs `eventType` when the handler (or every handler of the class) completes: outcome `success`
  * when it returns, `failure` with the exception class when it throws (the exception is rethrown).
- * A handler's decorator replaces its class's.
+ * A handler's decorator replaces its class's. A malformed `eventType` throws core's
+ * `SecurityEventError` here, when the class is defined, rather than on every request.
  */
 export function SecurityEvent(eventType: string, options: SecurityEventOptions = {}): ClassDecorator & MethodDecorator {
+  defaultTaxonomy.resolve(eventType);
   return SetMetadata<string, SecurityEventMetadata>(SECURITY_EVENT_METADATA, { ...options, eventType });
 }
 
