@@ -49,7 +49,8 @@ export function toOtel(event: SecurityEvent): OtelLogRecord {
   const hints = httpHints(event);
   if (hints.method) attributes['http.request.method'] = hints.method;
   if (hints.status) attributes['http.response.status_code'] = hints.status;
-  if (hints.path) attributes['url.path'] = hints.path;
+  if (hints.route) attributes['http.route'] = hints.route;
+  else if (hints.path) attributes['url.path'] = hints.path;
 
   const record: OtelLogRecord = {
     Timestamp: nanos(event.timestamp),

@@ -64,6 +64,13 @@ describe('formatEvent', () => {
     }
   });
 
+  it('names a route pattern http.route in OTel and keeps it as the path elsewhere', () => {
+    const event = sampleEvent({ event_type: 'http.error_response', target: '/users/7', metadata: { method: 'GET', status: 404, route: '/users/:id' } });
+    expect(formatEvent(event, 'otel').Attributes).toMatchObject({ 'http.route': '/users/:id' });
+    expect(formatEvent(event, 'otel').Attributes).not.toHaveProperty('url.path');
+    expect(formatEvent(event, 'ecs').url).toEqual({ path: '/users/:id' });
+  });
+
   it('leaves malformed HTTP metadata where it was', () => {
     const event = sampleEvent({ metadata: { method: 'GET\r\nX: y', status: 'ok' } });
     const record = formatEvent(event, 'ecs');
