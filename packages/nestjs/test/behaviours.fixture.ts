@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, UnauthorizedException } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Param, Post, UnauthorizedException } from '@nestjs/common';
 import { CorrelationId, SecurityEvent, SecurityLogService } from '@seclog/nestjs';
 
 @Controller()
@@ -33,6 +33,13 @@ export class BehavioursController {
     },
   })
   report(@Param('id') id: string) {
+    return { id };
+  }
+
+  @Get('audit/:id')
+  @SecurityEvent('authz.access_denied', { when: 'failure', target: 'audit-log', message: 'Audit log refused' })
+  audit(@Param('id') id: string) {
+    if (id !== 'mine') throw new ForbiddenException();
     return { id };
   }
 

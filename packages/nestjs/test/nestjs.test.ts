@@ -118,6 +118,19 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
     });
   });
 
+  it("logs only failures with when: 'failure', under the given target and message", async () => {
+    expect((await fetch(`${started.url}/audit/mine`)).status).toBe(200);
+    expect((await fetch(`${started.url}/audit/theirs`)).status).toBe(403);
+    expect(ofType(await started.events(), 'authz.access_denied')).toMatchObject([
+      {
+        outcome: 'failure',
+        target: 'audit-log',
+        message: 'Audit log refused',
+        metadata: { exception: 'ForbiddenException', status: 403 },
+      },
+    ]);
+  });
+
   it('logs failure with the exception class after an await, then lets Nest answer as usual', async () => {
     expect((await fetch(`${started.url}/jobs/ok`)).status).toBe(200);
     expect((await fetch(`${started.url}/jobs/broken`)).status).toBe(500);
