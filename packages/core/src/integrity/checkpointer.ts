@@ -16,6 +16,8 @@ export interface CheckpointPolicy {
  */
 export class Checkpointer {
   private signedSize = 0;
+  /** Size of the newest checkpoint queued; counts as done for deciding the next, until it fails. */
+  private queuedSize = 0;
   private lastAt: number;
   private pending: Promise<void> = Promise.resolve();
 
@@ -32,16 +34,18 @@ export class Checkpointer {
   /** The chain resumed from earlier files: what they hold was checkpointed (or reported) back then. */
   resumeAt(size: number): void {
     this.signedSize = size;
+    this.queuedSize = size;
   }
 
   /** Queues a checkpoint of `position` if the policy says one is due (or `force`), and records were added. */
   consider(position: Readonly<ChainPosition>, force = false): void {
-    const added = position.seq - this.signedSize;
+    const added = position.seq - this.queuedSize;
     if (added <= 0) return;
     if (!force && added < this.policy.records && this.now() - this.lastAt < this.policy.intervalMs) return;
     const size = position.seq;
     const head = position.head;
     this.lastAt = this.now();
+    this.queuedSize = size;
     this.pending = this.pending.then(async () => {
       if (size <= this.signedSize) return;
       try {
@@ -49,6 +53,8 @@ export class Checkpointer {
         await this.store.append(note);
         this.signedSize = size;
       } catch (error) {
+        // The next write (or close) asks again for everything since the last stored checkpoint.
+        this.queuedSize = this.signedSize;
         this.onError(error);
       }
     });

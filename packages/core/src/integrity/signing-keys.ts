@@ -77,9 +77,12 @@ export function formatVerifierKey(name: string, publicKey: KeyObject): string {
 }
 
 function publicKeyFromVerifierKey(text: string): KeyObject {
-  const parts = text.split('+');
-  if (parts.length !== 3) throw new SigningKeyError('a verifier key has the form name+hash+key');
-  const bytes = Buffer.from(parts[2]!, 'base64');
+  // The key is base64, which may itself contain "+": split at the first two only.
+  const match = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+=*)$/.exec(text);
+  if (!match) throw new SigningKeyError('a verifier key has the form name+hash+key');
+  const bytes = Buffer.from(match[3]!, 'base64');
   if (bytes.length !== 33 || bytes[0] !== ED25519_TYPE) throw new SigningKeyError('the verifier key is not an Ed25519 key');
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: bytes.subarray(1).toString('base64url') }, format: 'jwk' });
+  const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: bytes.subarray(1).toString('base64url') }, format: 'jwk' });
+  if (keyHash(match[1]!, key).toString('hex') !== match[2]) throw new SigningKeyError('the verifier key hash does not match its name and key');
+  return key;
 }

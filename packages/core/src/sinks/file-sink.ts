@@ -121,7 +121,6 @@ export function fileSink(options: FileSinkOptions): Sink {
   };
 
   const openLive = async (): Promise<LiveFile> => {
-    await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a+', 0o640);
     let { size } = await handle.stat();
     if (size > 0) {
@@ -137,6 +136,7 @@ export function fileSink(options: FileSinkOptions): Sink {
   };
 
   const start = async (): Promise<LiveFile> => {
+    await mkdir(dirname(path), { recursive: true });
     if (integrity) {
       const tail = await findChainTail(path);
       chain = new HashChain(tail ?? (integrity.chain ? { chain: integrity.chain } : {}));

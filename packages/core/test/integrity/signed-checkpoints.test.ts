@@ -39,6 +39,13 @@ describe('signed checkpoints', () => {
     const vkey = formatVerifierKey('log', publicKey);
     expect(vkey).toMatch(/^log\+[0-9a-f]{8}\+/);
     expect(loadPublicKey(vkey).equals(publicKey)).toBe(true);
+    // Base64 keys often contain "+", the separator of the verifier key form.
+    for (let i = 0; i < 30; i++) {
+      const other = loadPublicKey(generateSigningKeys().publicKeyPem);
+      expect(loadPublicKey(formatVerifierKey('name', other)).equals(other)).toBe(true);
+    }
+    expect(() => loadPublicKey(vkey.replace(/^log\+[0-9a-f]{2}/, 'log+zz'))).toThrow();
+    expect(() => loadPublicKey(vkey.replace(/^log/, 'lag'))).toThrow(/hash does not match/);
   });
 
   it('rejects any change to the note text or signature, and other keys', async () => {
