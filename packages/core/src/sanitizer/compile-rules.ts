@@ -29,7 +29,11 @@ function withFlags(pattern: RegExp, add: string, drop: string): RegExp {
   return new RegExp(pattern.source, flags);
 }
 
-export function compileRule(rule: RedactionRule, path: string): CompiledRule {
+/**
+ * `triggerCopies` maps a caller's trigger RegExp to this sanitizer's private copy, so rules that share
+ * one trigger object keep sharing it (and the per-text memo of its result).
+ */
+export function compileRule(rule: RedactionRule, path: string, triggerCopies: Map<RegExp, RegExp>): CompiledRule {
   if (rule === null || typeof rule !== 'object') invalid(path, 'a rule must be an object');
   if (typeof rule.id !== 'string' || rule.id === '') invalid(`${path}.id`, 'must be a non-empty string');
   if (typeof rule.family !== 'string' || !FAMILY.test(rule.family)) {
@@ -41,7 +45,10 @@ export function compileRule(rule: RedactionRule, path: string): CompiledRule {
   let triggers: readonly string[] | null = null;
   let triggerRe: RegExp | null = null;
   if (typeof trigger === 'string') triggers = [trigger];
-  else if (trigger instanceof RegExp) triggerRe = withFlags(trigger, '', 'gy');
+  else if (trigger instanceof RegExp) {
+    triggerRe = triggerCopies.get(trigger) ?? withFlags(trigger, '', 'gy');
+    triggerCopies.set(trigger, triggerRe);
+  }
   else if (Array.isArray(trigger)) {
     if (!trigger.every((t) => typeof t === 'string')) invalid(`${path}.trigger`, 'must hold strings only');
     triggers = [...(trigger as readonly string[])];

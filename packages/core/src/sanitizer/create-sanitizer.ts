@@ -5,7 +5,7 @@ import { DEFAULT_RULES } from './default-rules';
 import { resolveLimits } from './limits';
 import { moreCharsMarker, REDACTED_PREFIX } from './markers';
 import { neutralize } from './neutralize';
-import { redactString } from './redact-string';
+import { createRuleSet, redactString, type RuleSet } from './redact-string';
 import { createKeyMatcher, normalizeKey } from './sensitive-keys';
 import type { Sanitizer, SanitizerOptions } from './types';
 import { Walk, type KeyInfo, type WalkCore } from './walk';
@@ -36,7 +36,7 @@ const MAX_CUTS = 4;
  * of the rules (for idempotence), so each cut is redacted again; if that keeps changing it, only the
  * marker is kept.
  */
-function truncate(rules: readonly CompiledRule[], value: string, max: number, originalLength: number): string {
+function truncate(rules: RuleSet, value: string, max: number, originalLength: number): string {
   const marker = moreCharsMarker(originalLength);
   let current = value;
   for (let attempt = 0; attempt < MAX_CUTS; attempt++) {
@@ -48,7 +48,7 @@ function truncate(rules: readonly CompiledRule[], value: string, max: number, or
   return marker;
 }
 
-function selectDefaults(disable: readonly string[] | undefined): readonly CompiledRule[] {
+function selectDefaults(disable: readonly string[] | undefined, triggerCopies: Map<RegExp, RegExp>): readonly CompiledRule[] {
   if (disable !== undefined && !Array.isArray(disable)) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.disableRules', 'must be an array of rule ids or families');
   }
@@ -59,7 +59,7 @@ function selectDefaults(disable: readonly string[] | undefined): readonly Compil
     }
   }
   return DEFAULT_RULES.filter((rule) => !off.has(rule.id) && !off.has(rule.family)).map((rule, i) =>
-    compileRule(rule, `DEFAULT_RULES[${i}]`),
+    compileRule(rule, `DEFAULT_RULES[${i}]`, triggerCopies),
   );
 }
 
@@ -67,12 +67,17 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   const limits = resolveLimits(options.limits);
   const extra = options.rules ?? [];
   if (!Array.isArray(extra)) throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.rules', 'must be an array of rules');
-  const rules = [...selectDefaults(options.disableRules), ...extra.map((rule, i) => compileRule(rule, `sanitizer.rules[${i}]`))];
+  const triggerCopies = new Map<RegExp, RegExp>();
+  const rules = [
+    ...selectDefaults(options.disableRules, triggerCopies),
+    ...extra.map((rule, i) => compileRule(rule, `sanitizer.rules[${i}]`, triggerCopies)),
+  ];
   const ids = new Set<string>();
   for (const rule of rules) {
     if (ids.has(rule.id)) throw new SecurityLogConfigError('OPTION_INVALID', 'sanitizer.rules', `duplicate rule id "${rule.id}"`);
     ids.add(rule.id);
   }
+  const ruleSet = createRuleSet(rules);
   const minRuleLength = rules.reduce((min, rule) => Math.min(min, rule.minLength), Infinity);
   const isSensitive = createKeyMatcher({ extra: options.sensitiveKeys, safe: options.safeKeys });
   const allowRoot = compileAllowList(options.allowKeys);
@@ -84,9 +89,9 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
       const originalLength = value.length;
       const cutEarly = originalLength > maxString + RULE_LOOKAHEAD;
       let text = neutralize(cutEarly ? value.slice(0, maxString + RULE_LOOKAHEAD) : value);
-      if (text.length >= minRuleLength) text = redactString(rules, text);
+      if (text.length >= minRuleLength) text = redactString(ruleSet, text);
       // Redaction can shrink a cut text below the bound: the marker still says it was cut.
-      return cutEarly || text.length > maxString ? truncate(rules, text, maxString, originalLength) : text;
+      return cutEarly || text.length > maxString ? truncate(ruleSet, text, maxString, originalLength) : text;
     } catch {
       // Only a non-string argument gets here (a typed caller cannot pass one); say so without echoing it.
       return typeof value === 'string' ? '[UNREADABLE]' : sanitizeString(String(typeof value));

@@ -88,7 +88,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     id: 'slack-token',
     family: 'slack',
     pattern: /(?<![A-Za-z0-9-])(?:xox[abposre]-[A-Za-z0-9-]{10,}|xapp-[0-9]-[A-Za-z0-9-]{10,})(?![A-Za-z0-9-])/g,
-    trigger: ['xox', 'xapp-'],
+    trigger: ['xox', 'xapp'],
     minLength: 15,
   },
   {
@@ -125,7 +125,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     // Starts at `://`, not at the scheme, so no run of letters is rescanned; the password runs to the
     // last `@` of the authority, so an unencoded `@` inside it is covered.
     pattern: /:\/\/[^\s/?#@:"'<>[\]]*:(?<secret>(?!\[REDACTED)[^\s/?#"'<>]+)@/g,
-    trigger: '://',
+    trigger: '@',
     minLength: 8,
   },
   {
@@ -149,7 +149,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     family: 'bearer',
     pattern: /(?<![A-Za-z0-9])bearer\s+(?<secret>[A-Za-z0-9._~+/-]{8,}=*)/gi,
     validate: looksLikeToken,
-    trigger: ['Bearer', 'bearer', 'BEARER'],
+    trigger: ['earer', 'EARER'],
     minLength: 15,
   },
   {
@@ -157,7 +157,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     family: 'basic_auth',
     pattern: /(?<![A-Za-z0-9])basic\s+(?<secret>[A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])/gi,
     validate: basicCredentials,
-    trigger: ['Basic', 'basic', 'BASIC'],
+    trigger: ['asic', 'ASIC'],
     minLength: 10,
   },
   {

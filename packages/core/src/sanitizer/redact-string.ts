@@ -1,13 +1,25 @@
 import type { CompiledRule } from './compile-rules';
 
-function triggered(rule: CompiledRule, value: string): boolean {
-  if (value.length < rule.minLength) return false;
-  const triggers = rule.triggers;
-  if (triggers !== null) {
-    for (let i = 0; i < triggers.length; i++) if (value.includes(triggers[i]!)) return true;
-    return false;
-  }
-  return rule.triggerRe === null || rule.triggerRe.test(value);
+/** The compiled rules of one sanitizer, and one scan that tells whether any substring trigger is present. */
+export interface RuleSet {
+  readonly rules: readonly CompiledRule[];
+  /** Alternation of every rule's substring triggers; null when no rule has one. */
+  readonly gate: RegExp | null;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+export function createRuleSet(rules: readonly CompiledRule[]): RuleSet {
+  const literals = new Set<string>();
+  for (const rule of rules) for (const trigger of rule.triggers ?? []) literals.add(trigger);
+  return { rules, gate: literals.size === 0 ? null : new RegExp([...literals].map(escapeRegExp).join('|')) };
+}
+
+function hasAny(value: string, triggers: readonly string[]): boolean {
+  for (let i = 0; i < triggers.length; i++) if (value.includes(triggers[i]!)) return true;
+  return false;
 }
 
 /** A rule's own callback failing must not let its match through: fail closed. */
@@ -74,19 +86,40 @@ function applyRule(rule: CompiledRule, value: string): string {
  */
 const MAX_PASSES = 4;
 
-function onePass(rules: readonly CompiledRule[], value: string): string {
+/**
+ * One pass of every rule whose prefilter passes. Most strings hold no trigger at all, and one scan with
+ * the gate settles that for every substring-triggered rule at once. The gate is read on the text the pass
+ * starts with: a replacement only inserts markers, which no rule matches.
+ */
+function onePass(set: RuleSet, value: string): string {
   let current = value;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (triggered(rule, current)) current = applyRule(rule, current);
+  const gateOpen = set.gate === null || set.gate.test(value);
+  let memoRe: RegExp | null = null;
+  let memoText = '';
+  let memoHit = false;
+  for (let i = 0; i < set.rules.length; i++) {
+    const rule = set.rules[i]!;
+    if (current.length < rule.minLength) continue;
+    if (rule.triggers !== null) {
+      if (!gateOpen || !hasAny(current, rule.triggers)) continue;
+    } else if (rule.triggerRe !== null) {
+      // Rules sharing one trigger RegExp (the digit rules) test it once per text.
+      if (memoRe !== rule.triggerRe || memoText !== current) {
+        memoRe = rule.triggerRe;
+        memoText = current;
+        memoHit = rule.triggerRe.test(current);
+      }
+      if (!memoHit) continue;
+    }
+    current = applyRule(rule, current);
   }
   return current;
 }
 
-export function redactString(rules: readonly CompiledRule[], value: string): string {
+export function redactString(set: RuleSet, value: string): string {
   let current = value;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const next = onePass(rules, current);
+    const next = onePass(set, current);
     if (next === current) return current;
     current = next;
   }
