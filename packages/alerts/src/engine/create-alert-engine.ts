@@ -12,7 +12,7 @@ import type { Alert, Responder, ResponderOutcome } from './alert';
 import { alertLogInput, responderLogInput, SEVERITY_SCORES } from './alert-event';
 import { systemClock, type Clock } from './clock';
 import { DigestCollector, type Digest } from './digest';
-import { compileGroupKey, type GroupKey } from './group-key';
+import { compileGrouping, type Grouping } from './group-key';
 import { admit, newSuppressionState, suppressionLifetime, suppressionPolicy, type SuppressionState } from './suppression';
 
 export type AlertHandler = (alert: Alert) => void | Promise<void>;
@@ -50,9 +50,9 @@ export interface AlertEngineOptions {
   dryRun?: boolean;
   /** Default: the system clock. Drives the digest; rules go by event timestamps. */
   clock?: Clock;
-  /** Default: `memoryStore({ maxKeys })`. */
-  store?: AlertStore;
-  /** Keys held by the default store. Default 100 000. */
+  /** Makes the store of each rule. Default: `memoryStore({ maxKeys })`, one per rule. */
+  store?: (rule: AlertRule) => AlertStore;
+  /** Keys held per rule by the default store. Default 100 000. */
   maxKeys?: number;
   /** Risk score logged for each alert severity. Default: the lowest score of each default band. */
   severityScores?: Readonly<Record<Severity, number>>;
@@ -69,6 +69,7 @@ export interface EngineStats {
   ungrouped: number;
   responders: { succeeded: number; failed: number };
   errors: number;
+  /** Summed over the rules' stores. */
   store: StoreStats;
 }
 
@@ -90,11 +91,14 @@ export interface AlertEngine {
 interface KeyEntry {
   state: unknown;
   suppression: SuppressionState;
+  expiresAt: number;
 }
 
 interface ActiveRule {
   evaluator: Evaluator;
-  groupKey: (event: SecurityEvent) => GroupKey | undefined;
+  store: AlertStore;
+  /** Index of the rule's groupBy among the distinct ones, so rules sharing one build the key once. */
+  grouping: number;
   policy: ReturnType<typeof suppressionPolicy>;
   alertType: string;
   window: string;
@@ -123,20 +127,30 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (!digestEvery) throw new AlertRuleError([{ path: 'digest.every', message: 'must be a positive duration such as "24h"' }]);
   }
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? memoryStore({ maxKeys: options.maxKeys });
+  const makeStore = options.store ?? (() => memoryStore({ maxKeys: options.maxKeys }));
   const onError = options.onError ?? defaultOnError;
   const handlers = handlerList(options.onAlert);
   const scores = options.severityScores ?? SEVERITY_SCORES;
   const logger = typeof options.logger === 'function' ? options.logger : () => options.logger as Pick<SecurityLogger, 'log'> | undefined;
   const digest = options.digest ? new DigestCollector(options.digest.top ?? 10) : undefined;
 
+  const groupings = new Map<string, number>();
+  const groupKeys: Grouping[] = [];
   const active: ActiveRule[] = rules
     .filter((rule) => rule.enabled !== false)
     .map((rule) => {
       const evaluator = createEvaluator(rule);
+      const fields = rule.groupBy === undefined ? [] : ([] as string[]).concat(rule.groupBy);
+      const signature = JSON.stringify(fields);
+      let grouping = groupings.get(signature);
+      if (grouping === undefined) {
+        grouping = groupKeys.push(compileGrouping(fields)) - 1;
+        groupings.set(signature, grouping);
+      }
       return {
         evaluator,
-        groupKey: compileGroupKey(rule.groupBy === undefined ? [] : ([] as string[]).concat(rule.groupBy)),
+        store: makeStore(rule),
+        grouping,
         policy: suppressionPolicy(rule.suppress, evaluator.windowMs),
         alertType: rule.alertType ?? DEFAULT_ALERT_TYPES[rule.type],
         window: rule.type === 'anomaly' ? durationText(rule.interval) : durationText(rule.window),
@@ -212,19 +226,27 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (alert.responder?.mode === 'run') runResponder(alert, alert.responder.name);
   }
 
+  /** Group keys of the event being processed, per distinct groupBy; built on first use. */
+  const keysOfEvent: (string | null | undefined)[] = [];
+
   function evaluate(rule: ActiveRule, event: SecurityEvent, at: number): Alert | undefined {
-    const { evaluator } = rule;
+    const { evaluator, store } = rule;
     if (!evaluator.matches(event)) return undefined;
     // An alert never feeds the rule that raised it, even when the rule names alert types.
     if (isAlertType(event.event_type) && event.metadata?.rule_id === evaluator.rule.id) return undefined;
-    const group = rule.groupKey(event);
-    if (!group) {
+    let key = keysOfEvent[rule.grouping];
+    if (key === undefined) {
+      key = groupKeys[rule.grouping]!.key(event) ?? null;
+      keysOfEvent[rule.grouping] = key;
+    }
+    if (key === null) {
       counts.ungrouped++;
       return undefined;
     }
-    const storeKey = `${evaluator.rule.id}\u0000${group.key}`;
-    const entry = store.get<KeyEntry>(storeKey, at) ?? { state: evaluator.create(), suppression: newSuppressionState() };
-    const finding = evaluator.observe(entry.state, event, at, group.key);
+    let entry = store.get<KeyEntry>(key, at);
+    const added = entry === undefined;
+    entry ??= { state: evaluator.create(), suppression: newSuppressionState(), expiresAt: 0 };
+    const finding = evaluator.observe(entry.state, event, at, key);
     let alert: Alert | undefined;
     if (finding) {
       const held = entry.suppression.held;
@@ -239,8 +261,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
           ruleType: config.type,
           alertType: rule.alertType,
           severity: config.severity,
-          key: group.key,
-          group: group.group,
+          key,
+          group: groupKeys[rule.grouping]!.group(event),
           timestamp: new Date(at).toISOString(),
           reason: finding.reason,
           threshold: finding.threshold,
@@ -263,7 +285,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       }
     }
     const lifetime = Math.max(evaluator.lifetimeMs(entry.state), suppressionLifetime(rule.policy, entry.suppression, at));
-    store.set(storeKey, entry, at + lifetime);
+    entry.expiresAt = at + lifetime;
+    if (added) store.add(key, entry, at);
     return alert;
   }
 
@@ -273,15 +296,17 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (rulesForType.length === 0) return [];
     const parsed = Date.parse(event.timestamp);
     const at = Number.isNaN(parsed) ? clock.now() : parsed;
-    const raised: Alert[] = [];
+    let raised: Alert[] | undefined;
+    keysOfEvent.fill(undefined);
     for (const rule of rulesForType) {
       try {
         const alert = evaluate(rule, event, at);
-        if (alert) raised.push(alert);
+        if (alert) (raised ??= []).push(alert);
       } catch (error) {
         report(error, 'evaluate', rule.evaluator.rule.id);
       }
     }
+    if (!raised) return [];
     counts.alerts += raised.length;
     for (const alert of raised) deliver(alert);
     return raised;
@@ -343,7 +368,13 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       ungrouped: counts.ungrouped,
       responders: { succeeded: counts.succeeded, failed: counts.failed },
       errors: counts.errors,
-      store: store.stats(),
+      store: active.reduce(
+        (total, rule) => {
+          const stats = rule.store.stats();
+          return { keys: total.keys + stats.keys, evicted: total.evicted + stats.evicted, expired: total.expired + stats.expired };
+        },
+        { keys: 0, evicted: 0, expired: 0 },
+      ),
     }),
   };
 }

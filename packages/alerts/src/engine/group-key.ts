@@ -1,35 +1,42 @@
 import type { SecurityEvent } from '@seclog/core';
-import { compileFieldReader } from '../match/field-path';
+import { compileFieldReader, type FieldReader } from '../match/field-path';
 
-export interface GroupKey {
-  key: string;
-  group: Record<string, string>;
-}
+const SPECIAL = /[\\,=]/;
+const SPECIALS = /[\\,=]/g;
 
-const SPECIAL = /[\\,=]/g;
-
-/** `,` and `=` in a value are escaped, so two different groups can never share a key. */
+/** `\`, `,` and `=` in a value are escaped, so two different groups can never share a key. */
 function escapeValue(value: string): string {
-  return value.replace(SPECIAL, (char) => `\\${char}`);
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (char) => `\\${char}`) : value;
 }
 
-/**
- * Builds the key state is kept under, e.g. `actor.ip=203.0.113.7`. Returns undefined when a
- * field is missing: an event that cannot be attributed is not lumped in with others.
- */
-export function compileGroupKey(fields: readonly string[]): (event: SecurityEvent) => GroupKey | undefined {
-  if (fields.length === 0) return () => ({ key: '*', group: {} });
-  const readers = fields.map((field) => ({ field, read: compileFieldReader(field) }));
-  return (event) => {
-    const group: Record<string, string> = {};
-    const parts: string[] = [];
-    for (const { field, read } of readers) {
-      const value = read(event);
-      if (value === undefined || value === '') return undefined;
-      const text = String(value);
-      group[field] = text;
-      parts.push(`${field}=${escapeValue(text)}`);
-    }
-    return { key: parts.join(','), group };
+export interface Grouping {
+  /**
+   * The key state is kept under, e.g. `actor.ip=203.0.113.7`, or undefined when a field is
+   * missing: an event that cannot be attributed is not lumped in with others.
+   */
+  key(event: SecurityEvent): string | undefined;
+  /** The same, field by field; built only for an alert. */
+  group(event: SecurityEvent): Record<string, string>;
+}
+
+export function compileGrouping(fields: readonly string[]): Grouping {
+  const readers: { field: string; read: FieldReader }[] = fields.map((field) => ({ field, read: compileFieldReader(field) }));
+  return {
+    key(event) {
+      if (readers.length === 0) return '*';
+      let key = '';
+      for (let index = 0; index < readers.length; index++) {
+        const { field, read } = readers[index]!;
+        const value = read(event);
+        if (value === undefined || value === '') return undefined;
+        key += `${index === 0 ? '' : ','}${field}=${escapeValue(String(value))}`;
+      }
+      return key;
+    },
+    group(event) {
+      const group: Record<string, string> = {};
+      for (const { field, read } of readers) group[field] = String(read(event));
+      return group;
+    },
   };
 }

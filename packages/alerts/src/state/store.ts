@@ -1,13 +1,20 @@
+/** What the engine stores per key: mutable state, updated in place, and when it runs out. */
+export interface StoredEntry {
+  /** Milliseconds since the epoch; the engine moves it forward in place as the key stays in use. */
+  expiresAt: number;
+}
+
 /**
- * Where the engine keeps per-rule, per-key state (sliding windows, baselines, suppression).
- * Synchronous on purpose: the engine does O(1) work per event and never waits. A persistent
- * store can snapshot these values; the default keeps them in memory only.
+ * Where the engine keeps one rule's per-key state (sliding windows, baselines, suppression).
+ * Synchronous on purpose: the engine does O(1) work per event and never waits. Entries are
+ * mutated in place after `get`, so one lookup per rule and event suffices; a persistent store can
+ * snapshot them. The default keeps them in memory only.
  */
 export interface AlertStore {
-  /** The live value, or undefined when missing or expired at `now`. */
-  get<T>(key: string, now: number): T | undefined;
-  /** Stores (or refreshes) a value until `expiresAt`; may evict the least recently written key. */
-  set<T>(key: string, value: T, expiresAt: number): void;
+  /** The live entry (now counted as in use), or undefined when missing or expired at `now`. */
+  get<E extends StoredEntry>(key: string, now: number): E | undefined;
+  /** Adds an entry for a new key; may evict another key to stay bounded. */
+  add<E extends StoredEntry>(key: string, entry: E, now: number): void;
   delete(key: string): void;
   stats(): StoreStats;
 }
@@ -21,70 +28,78 @@ export interface StoreStats {
 }
 
 export interface MemoryStoreOptions {
-  /** Most keys held at once, across all rules. Default 100 000. */
+  /** Most keys held at once. Default 100 000. */
   maxKeys?: number;
 }
 
-interface Entry {
-  value: unknown;
-  expiresAt: number;
+interface Slot {
+  entry: StoredEntry;
+  /** Used since it last reached the front of the queue: it gets a second chance. */
+  referenced: boolean;
 }
 
-/** Entries expired at the front that one call may sweep; keeps each call O(1). */
-const SWEEP_PER_CALL = 2;
+/** Expired keys at the front that one new key may sweep away. */
+const SWEEP_PER_INSERT = 2;
 
 /**
- * In-memory store: a Map in order of last write (a write moves the key to the end; the engine
- * writes every key it reads), so the stalest key is always first, eviction is O(1), and expired
- * keys are swept from the front as we go.
+ * In-memory store, bounded with the "second chance" (CLOCK) approximation of least recently used:
+ * use does not reorder anything, and when full, the front key is evicted unless it was used since
+ * it was last looked at, in which case it goes to the back. Expired keys are dropped when read and
+ * swept from the front as new keys arrive. All O(1) amortised.
  */
 export function memoryStore(options: MemoryStoreOptions = {}): AlertStore {
   const maxKeys = options.maxKeys ?? 100_000;
   if (!Number.isInteger(maxKeys) || maxKeys < 1) throw new RangeError('memoryStore: maxKeys must be a positive integer');
-  const entries = new Map<string, Entry>();
+  const slots = new Map<string, Slot>();
   let evicted = 0;
   let expired = 0;
 
   function sweep(now: number): void {
-    let budget = SWEEP_PER_CALL;
-    for (const [key, entry] of entries) {
-      if (budget-- === 0 || entry.expiresAt > now) return;
-      entries.delete(key);
+    for (let budget = SWEEP_PER_INSERT; budget > 0 && slots.size > 0; budget--) {
+      const [key, slot] = slots.entries().next().value as [string, Slot];
+      if (slot.entry.expiresAt > now) return;
+      slots.delete(key);
       expired++;
     }
   }
 
+  function evictOne(): void {
+    for (;;) {
+      const [key, slot] = slots.entries().next().value as [string, Slot];
+      slots.delete(key);
+      if (!slot.referenced) {
+        evicted++;
+        return;
+      }
+      slot.referenced = false;
+      slots.set(key, slot);
+    }
+  }
+
   return {
-    get<T>(key: string, now: number): T | undefined {
-      sweep(now);
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expiresAt <= now) {
-        entries.delete(key);
+    get<E extends StoredEntry>(key: string, now: number): E | undefined {
+      const slot = slots.get(key);
+      if (!slot) return undefined;
+      if (slot.entry.expiresAt <= now) {
+        slots.delete(key);
         expired++;
         return undefined;
       }
-      return entry.value as T;
+      slot.referenced = true;
+      return slot.entry as E;
     },
-    set(key, value, expiresAt) {
-      const entry = entries.get(key);
-      if (entry) {
-        entries.delete(key);
-        entry.value = value;
-        entry.expiresAt = expiresAt;
-        entries.set(key, entry);
+    add(key, entry, now) {
+      if (slots.has(key)) {
+        slots.set(key, { entry, referenced: true });
         return;
       }
-      if (entries.size >= maxKeys) {
-        const oldest = entries.keys().next().value as string;
-        entries.delete(oldest);
-        evicted++;
-      }
-      entries.set(key, { value, expiresAt });
+      sweep(now);
+      if (slots.size >= maxKeys) evictOne();
+      slots.set(key, { entry, referenced: false });
     },
     delete(key) {
-      entries.delete(key);
+      slots.delete(key);
     },
-    stats: () => ({ keys: entries.size, evicted, expired }),
+    stats: () => ({ keys: slots.size, evicted, expired }),
   };
 }
