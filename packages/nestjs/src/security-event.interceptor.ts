@@ -25,8 +25,8 @@ function describeError(error: unknown): Record<string, unknown> {
 
 /**
  * Global: enters the request's context again for the handler (a middleware may have resumed it
- * from elsewhere), tells the request its `@SkipSecurityLog()` and what the handler threw, and logs the event of `@SecurityEvent()` once
- * the handler has returned or thrown.
+ * from elsewhere), tells the request its `@SkipSecurityLog()` and what the handler threw, and logs
+ * the event of `@SecurityEvent()` once the handler has returned or thrown.
  */
 @Injectable()
 export class SecurityEventInterceptor implements NestInterceptor {
