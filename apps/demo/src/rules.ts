@@ -1,0 +1,78 @@
+import type { AlertRule } from '@seclog/alerts';
+
+/** The detections the demo's attack must trip; `npm run demo` fails if any of them stays silent. */
+export const RULES: AlertRule[] = [
+  {
+    id: 'credential-stuffing',
+    type: 'threshold',
+    severity: 'HIGH',
+    description: 'Failed logins from 8 or more IP addresses within a minute',
+    match: { eventType: 'auth.login_failure' },
+    distinct: 'actor.ip',
+    window: '60s',
+    condition: { gte: 8 },
+  },
+  {
+    id: 'brute-force',
+    type: 'threshold',
+    severity: 'HIGH',
+    description: 'More than 5 failed logins for one account within a minute',
+    match: { eventType: 'auth.login_failure' },
+    groupBy: 'metadata.username',
+    window: '60s',
+    condition: { gt: 5 },
+  },
+  {
+    id: 'password-spraying',
+    type: 'threshold',
+    severity: 'HIGH',
+    description: 'One IP failing logins for 6 or more different accounts within a minute',
+    match: { eventType: 'auth.login_failure' },
+    groupBy: 'actor.ip',
+    distinct: 'metadata.username',
+    window: '60s',
+    condition: { gte: 6 },
+  },
+  {
+    id: 'account-takeover',
+    type: 'sequence',
+    severity: 'CRITICAL',
+    description: 'Five failed logins then a success for the same account',
+    groupBy: 'metadata.username',
+    window: '5m',
+    steps: [{ match: { eventType: 'auth.login_failure' }, count: 5 }, { match: { eventType: 'auth.login_success' } }],
+  },
+  {
+    id: 'privilege-escalation',
+    type: 'threshold',
+    severity: 'CRITICAL',
+    description: 'A user gained a privileged role',
+    match: { eventType: 'auth.privilege_escalation', outcome: 'success' },
+    groupBy: 'actor.id',
+    window: '5m',
+    condition: { gte: 1 },
+  },
+  {
+    id: 'risky-user',
+    type: 'risk',
+    severity: 'HIGH',
+    description: 'Accumulated risk of one user over 5 minutes',
+    match: { where: { 'actor.type': 'user' } },
+    groupBy: 'actor.id',
+    window: '5m',
+    condition: { gte: 40 },
+    responder: 'revokeSessions',
+  },
+  {
+    id: 'log-injection',
+    type: 'threshold',
+    severity: 'MEDIUM',
+    description: 'Refused correlation ids (forged or injected) from one IP',
+    match: { eventType: 'input.validation_failure' },
+    groupBy: 'actor.ip',
+    window: '60s',
+    condition: { gte: 2 },
+  },
+];
+
+export const EXPECTED_ALERTS = RULES.map((rule) => rule.id);
