@@ -11,3 +11,5 @@ export type {
   StartInput,
   StartedServer,
 } from './conformance/types';
+export { builtExports } from './packaging/built-exports';
+export type { BuiltExports } from './packaging/built-exports';
