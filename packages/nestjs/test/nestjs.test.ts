@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { memorySink, type MemorySink, type SecurityEvent } from '@seclog/core';
 import { SecurityLogModule } from '@seclog/nestjs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BehavioursController } from './behaviours.fixture';
 import { HandOverModule, HeaderUserGuard, ParkedSignal, Rendezvous, TransfersController } from './concurrency.fixture';
 import { platforms } from './platforms';
@@ -14,7 +14,8 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
   let sink: MemorySink;
   let started: StartedApp;
 
-  beforeEach(async () => {
+  // One app per platform; each test starts from an empty sink.
+  beforeAll(async () => {
     sink = memorySink();
     @Module({ providers: [Rendezvous, HeaderUserGuard] })
     class FixturesModule {}
@@ -28,7 +29,8 @@ describe.each(platforms)('SecurityLogModule on $name', ({ adapter }) => {
       sink,
     );
   });
-  afterEach(async () => {
+  beforeEach(() => sink.clear());
+  afterAll(async () => {
     await started.close();
   });
 
