@@ -94,4 +94,15 @@ describe('process lifecycle', () => {
     expect(code).toBe(0);
     expect((await spilledEvents(spillDir)).map((e) => e.metadata.i)).toEqual([8, 9]);
   });
+
+  it('with an app SIGTERM handler, the app still decides when and how the process exits', async () => {
+    const path = join(dir, 'app-handler.log');
+    const child = runFixture('sigterm-app-handler.mjs', core, [path], 30_000);
+    await child.waitFor((out) => out.includes('ready'));
+    child.kill('SIGTERM');
+    const { code, signal, stdout } = await child.result;
+    expect(stdout).toContain('app handler');
+    expect({ code, signal }).toEqual({ code: 3, signal: null });
+    expect((await readEvents(path)).map((e) => e.metadata.i)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+  });
 });
