@@ -38,7 +38,7 @@ export type {
 } from './rules/types';
 
 export { memoryStore } from './state/store';
-export type { AlertStore, StoreStats, MemoryStoreOptions } from './state/store';
+export type { AlertStore, StoredEntry, StoreStats, MemoryStoreOptions } from './state/store';
 
 export { replayEvents, replayFile } from './replay';
 export type { ReplayOptions, ReplayResult, InvalidLine } from './replay';
