@@ -267,7 +267,11 @@ export class SinkChannel {
 
   private async deliver(batch: QueueEntry[]): Promise<void> {
     const progress: Progress = { done: 0, owner: {} };
-    for (let attempt = 1; ; attempt++) {
+    // Attempts are counted since the last progress: a per-event sink that wrote some events before
+    // failing is not given up on as if it had written none.
+    let attempt = 0;
+    let doneAtLastFailure = -1;
+    for (;;) {
       for (let wait = this.breaker.waitMs(); wait > 0 && !this.aborted; wait = this.breaker.waitMs()) await sleep(wait);
       if (this.aborted) return;
       const owner = {};
@@ -280,6 +284,12 @@ export class SinkChannel {
         progress.owner = {};
         this.counts.errors++;
         if ((error as DeliveryError)?.code === 'SINK_TIMEOUT') this.counts.timeouts++;
+        if (progress.done > doneAtLastFailure && doneAtLastFailure >= 0) {
+          attempt = 0;
+          this.breaker.success();
+        }
+        doneAtLastFailure = progress.done;
+        attempt++;
         this.breaker.failure();
         const last = attempt > this.options.retry.retries;
         this.report(error, batch.length - progress.done, attempt, last);

@@ -138,4 +138,32 @@ describe('per-sink isolation', () => {
       vi.useRealTimers();
     }
   });
+
+  it('a sink without writeBatch that rejects every 3rd write gets each event once, in order (no resend of written ones)', async () => {
+    const received: number[] = [];
+    let calls = 0;
+    const sink: Sink = {
+      name: 'per-event',
+      async write(event) {
+        await Promise.resolve();
+        if (++calls % 3 === 0) throw new Error('every third write fails');
+        received.push(event.metadata.i as number);
+      },
+    };
+    const logger = createSecurityLogger({
+      service: 'per-event',
+      sinks: [sink],
+      onError: () => {},
+      maxBatch: 16,
+      retry: { retries: 5, baseMs: 1, maxMs: 2 },
+      circuitBreaker: false,
+      spill: false,
+      shutdown: { handleSignals: false, deadlineMs: 1_000 },
+    });
+    for (let i = 0; i < 100; i++) logger.log({ eventType: 'auth.login_failure', riskScore: RISK_FOR.LOW, metadata: { i } });
+    await logger.flush();
+    expect(received).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(logger.stats().sinks['per-event']).toMatchObject({ delivered: 100, failed: 0, errors: calls - 100 });
+    await logger.close();
+  });
 });
