@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from '@seclog/core';
@@ -151,6 +152,20 @@ describe('pinoSink', () => {
     await logger.close();
     expect((await readJsonLines(securityPath)).map((l) => l.level)).toEqual([45, 45, 45]);
     expect((await readJsonLines(allPath)).map((l) => l.level)).toEqual([30, 45, 45, 45]);
+  });
+
+  it('writes through a logger whose pino transport runs in a worker thread', async () => {
+    const path = join(dir, 'worker.log');
+    const transport = pino.transport({ target: 'pino/file', options: { destination: path, mkdir: true } });
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ logger: pino(transport) })] });
+    const events = logSome(logger);
+    await logger.close();
+    transport.end();
+    await once(transport, 'close');
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
+    expect(lines.every((l) => l.level === 45)).toBe(true);
+    expect(await readFile(path, 'utf8')).not.toContain(SECRET);
   });
 
   it('keeps every event exactly once as valid JSON whatever the metadata holds', async () => {
