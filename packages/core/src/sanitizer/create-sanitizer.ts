@@ -3,7 +3,7 @@ import { compileAllowList } from './allow-list';
 import { compileRule, type CompiledRule } from './compile-rules';
 import { DEFAULT_RULES } from './default-rules';
 import { resolveLimits } from './limits';
-import { moreCharsMarker, REDACTED_PREFIX } from './markers';
+import { moreCharsMarker, REDACTED_PREFIX, UNREADABLE } from './markers';
 import { neutralize } from './neutralize';
 import { createRuleSet, redactString, type RuleSet } from './redact-string';
 import { createKeyMatcher, normalizeKey } from './sensitive-keys';
@@ -84,17 +84,21 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   const keyCache = new Map<string, KeyInfo>();
   const maxString = limits.maxStringLength;
 
+  function sanitizeText(value: string): string {
+    const originalLength = value.length;
+    const cutEarly = originalLength > maxString + RULE_LOOKAHEAD;
+    let text = neutralize(cutEarly ? value.slice(0, maxString + RULE_LOOKAHEAD) : value);
+    if (text.length >= minRuleLength) text = redactString(ruleSet, text);
+    // Redaction can shrink a cut text below the bound: the marker still says it was cut.
+    return cutEarly || text.length > maxString ? truncate(ruleSet, text, maxString, originalLength) : text;
+  }
+
   function sanitizeString(value: string): string {
     try {
-      const originalLength = value.length;
-      const cutEarly = originalLength > maxString + RULE_LOOKAHEAD;
-      let text = neutralize(cutEarly ? value.slice(0, maxString + RULE_LOOKAHEAD) : value);
-      if (text.length >= minRuleLength) text = redactString(ruleSet, text);
-      // Redaction can shrink a cut text below the bound: the marker still says it was cut.
-      return cutEarly || text.length > maxString ? truncate(ruleSet, text, maxString, originalLength) : text;
+      // Untyped callers may pass anything; it is logged as its string form.
+      return sanitizeText(typeof value === 'string' ? value : String(value));
     } catch {
-      // Only a non-string argument gets here (a typed caller cannot pass one); say so without echoing it.
-      return typeof value === 'string' ? '[UNREADABLE]' : sanitizeString(String(typeof value));
+      return UNREADABLE;
     }
   }
 
@@ -122,7 +126,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
         const clean = new Walk(core).value(value, 0, allowRoot);
         return clean === undefined ? null : clean;
       } catch {
-        return '[UNREADABLE]';
+        return UNREADABLE;
       }
     },
     sanitizeString,

@@ -120,8 +120,10 @@ export class Walk {
         return this.text(value.toString());
       case 'symbol':
         return this.text(value.toString());
-      case 'function':
-        return this.text(`[Function: ${typeof value.name === 'string' && value.name !== '' ? value.name : 'anonymous'}]`);
+      case 'function': {
+        const name = read(value, 'name');
+        return this.text(`[Function: ${typeof name === 'string' && name !== '' ? name : 'anonymous'}]`);
+      }
       default:
         if (value === null) return this.leaf(null, 4);
         return this.container(value as object, depth, allow);

@@ -192,3 +192,17 @@ describe('limits and their markers', () => {
     expect(out.blob.endsWith('…[TRUNCATED:1000000 chars total]')).toBe(true);
   });
 });
+
+describe('untyped callers', () => {
+  it('sanitizeString logs a non-string as its string form, and never throws', () => {
+    const s = createSanitizer();
+    expect(s.sanitizeString(4111111111111111 as unknown as string)).toBe('[REDACTED:card]');
+    expect(s.sanitizeString({ toString: () => { throw new Error('x'); } } as unknown as string)).toBe('[UNREADABLE]');
+  });
+
+  it('survives a revoked Proxy of a function', () => {
+    const revocable = Proxy.revocable(() => 1, {});
+    revocable.revoke();
+    expect(sanitize({ fn: revocable.proxy, ok: 1 })).toEqual({ fn: '[Function: anonymous]', ok: 1 });
+  });
+});
