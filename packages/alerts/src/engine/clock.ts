@@ -5,12 +5,24 @@ export interface Clock {
   setTimer(ms: number, fn: () => void): () => void;
 }
 
+/** setTimeout fires at once beyond this (about 24.8 days), so longer waits are chained. */
+const MAX_TIMEOUT = 2_147_483_647;
+
 /** Wall time; timers are unref'd so an engine never keeps a process alive. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimer(ms, fn) {
-    const timer = setTimeout(fn, ms);
-    timer.unref?.();
+    const due = Date.now() + ms;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = (wait: number) => {
+      timer = setTimeout(() => {
+        const left = due - Date.now();
+        if (left > 0) arm(left);
+        else fn();
+      }, Math.min(wait, MAX_TIMEOUT));
+      timer.unref?.();
+    };
+    arm(ms);
     return () => clearTimeout(timer);
   },
 };
