@@ -23,7 +23,8 @@ const unknown = only?.filter((id) => !SUITES.some((suite) => suite.id === id));
 if (unknown?.length) throw new Error(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.id).join(', ')}`);
 const outPath = values.out ?? fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
 const args = process.argv.slice(2).join(' ');
-const command = args ? `npm run bench -- ${args}` : 'npm run bench';
+// Arguments cannot pass through the root script (turbo runs first), so name the workspace script then.
+const command = args ? `npm run start -w @seclog/bench -- ${args}` : 'npm run bench';
 
 const machine = describeMachine();
 const startedAt = new Date();

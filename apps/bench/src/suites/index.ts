@@ -1,8 +1,12 @@
 import type { SuiteOptions, SuiteResult } from '../suite-result';
+import { adapterOverhead } from './adapters';
 import { adversarialSuite } from './adversarial';
+import { alertsSuite } from './alerts';
 import { latencySuite } from './latency';
 import { loggingThroughput } from './logging-throughput';
+import { pipelineSuite } from './pipeline';
 import { sanitizerSuite } from './sanitizer';
+import { verifySuite } from './verify';
 
 export interface Suite {
   id: string;
@@ -15,4 +19,8 @@ export const SUITES: Suite[] = [
   { id: 'sanitizer', run: sanitizerSuite },
   { id: 'adversarial', run: adversarialSuite },
   { id: 'log-latency', run: latencySuite },
+  { id: 'alerts', run: alertsSuite },
+  { id: 'pipeline', run: pipelineSuite },
+  { id: 'verify', run: verifySuite },
+  { id: 'adapters', run: adapterOverhead },
 ];

@@ -1,0 +1,89 @@
+import { createAlertEngine, type AlertRule } from '@seclog/alerts';
+import { createSecurityLogger, type LogInput } from '@seclog/core';
+import { countingSink } from '../counting-sink';
+import { elapsedMs, interleaved, perSecond, yieldToLoop } from '../measure';
+import { scaled, type SuiteOptions, type SuiteResult } from '../suite-result';
+
+const RULES: AlertRule[] = [
+  { id: 'brute-force-ip', type: 'threshold', severity: 'HIGH', match: { eventType: 'auth.login_failure' }, groupBy: 'actor.ip', window: '60s', condition: { gt: 5 } },
+  { id: 'brute-force-account', type: 'threshold', severity: 'HIGH', match: { eventType: 'auth.login_failure' }, groupBy: 'actor.id', window: '60s', condition: { gt: 10 } },
+  { id: 'spraying', type: 'threshold', severity: 'HIGH', match: { eventType: 'auth.login_failure' }, groupBy: 'actor.ip', distinct: 'metadata.username', window: '60s', condition: { gte: 6 } },
+  { id: 'stuffing', type: 'threshold', severity: 'HIGH', match: { eventType: 'auth.login_failure' }, distinct: 'actor.ip', window: '60s', condition: { gte: 50 } },
+  { id: 'denied', type: 'threshold', severity: 'MEDIUM', match: { eventType: 'authz.access_denied' }, groupBy: 'actor.id', window: '5m', condition: { gte: 5 } },
+  { id: 'errors-4xx', type: 'threshold', severity: 'LOW', match: { eventType: 'http.error_response', where: { 'metadata.status': { gte: 400 } } }, groupBy: 'actor.ip', window: '60s', condition: { gt: 50 } },
+  { id: 'risky-user', type: 'risk', severity: 'HIGH', match: { where: { 'actor.type': 'user' } }, groupBy: 'actor.id', window: '1h', condition: { gte: 60 } },
+  { id: 'takeover', type: 'sequence', severity: 'CRITICAL', groupBy: 'actor.id', window: '5m', steps: [{ match: { eventType: 'auth.login_failure' }, count: 5 }, { match: { eventType: 'auth.login_success' } }] },
+  { id: 'failure-spike', type: 'anomaly', severity: 'MEDIUM', match: { eventType: 'auth.login_failure' }, interval: '1m', minEvents: 100 },
+  { id: 'sensitive-reads', type: 'threshold', severity: 'MEDIUM', match: { eventType: 'data.access_sensitive' }, groupBy: 'actor.id', window: '5m', condition: { gt: 100 } },
+];
+
+/** A mixed stream: failed and good logins from many IPs and users, reads, denials, error responses. */
+function streamEvent(i: number): LogInput {
+  const user = `user-${i % 500}`;
+  const ip = `198.51.100.${i % 200}`;
+  switch (i % 5) {
+    case 0:
+      return { eventType: 'auth.login_failure', actor: { id: user, type: 'user', ip }, metadata: { username: user } };
+    case 1:
+      return { eventType: 'auth.login_success', actor: { id: user, type: 'user', ip } };
+    case 2:
+      return { eventType: 'data.access_sensitive', actor: { id: user, type: 'user', ip }, target: `/records/${i % 1000}` };
+    case 3:
+      return { eventType: 'http.error_response', actor: { id: ip, type: 'ip', ip }, metadata: { status: 404, method: 'GET' } };
+    default:
+      return { eventType: 'authz.access_denied', actor: { id: user, type: 'user', ip }, target: '/admin' };
+  }
+}
+
+export async function alertsSuite(options: SuiteOptions): Promise<SuiteResult> {
+  const events = scaled(200_000, options, 2000);
+  const rounds = options.scale < 1 ? 1 : 3;
+  let alerts = 0;
+  const run = (withEngine: boolean) => async () => {
+    const counter = countingSink('count');
+    const engine = withEngine ? createAlertEngine({ rules: RULES, onAlert: () => void alerts++, onError: () => undefined }) : undefined;
+    const logger = createSecurityLogger({ service: 'bench', sinks: engine ? [counter, engine.sink] : [counter] });
+    const ms = await elapsedMs(async () => {
+      for (let i = 0; i < events; i++) {
+        logger.log(streamEvent(i));
+        if (i % 1000 === 999) await yieldToLoop();
+      }
+      await logger.flush();
+    });
+    await engine?.close();
+    await logger.close();
+    if (counter.count !== events) throw new Error(`${counter.count} of ${events} events delivered`);
+    return perSecond(events, ms);
+  };
+  await run(false)();
+  await run(true)();
+  options.progress('alert engine: measuring');
+  alerts = 0;
+  const rates = await interleaved(rounds, { without: run(false), with: run(true) });
+
+  // The engine alone, fed finished events: its own ceiling.
+  const sample = createSecurityLogger({ service: 'bench', sinks: [countingSink('sample')] });
+  const finished = Array.from({ length: 10_000 }, (_, i) => sample.log(streamEvent(i)));
+  await sample.close();
+  const engine = createAlertEngine({ rules: RULES, onError: () => undefined });
+  const processed = scaled(500_000, options, 10_000);
+  const engineMs = await elapsedMs(() => {
+    for (let i = 0; i < processed; i++) engine.process(finished[i % finished.length]!);
+  });
+  await engine.close();
+  return {
+    id: 'alerts',
+    title: 'Alert engine throughput, 10 rules',
+    method:
+      `${events.toLocaleString('en-US')} mixed events (failed and good logins, sensitive reads, denials, 404s from 500 users and 200 IPs) through log() to a counting sink, ` +
+      `without and with an alert engine of 10 rules (6 threshold incl. 2 distinct-count, 1 risk, 1 sequence, 1 anomaly, 1 filtered threshold) as a second sink; ` +
+      `time until flush() resolved, median of ${rounds} interleaved runs. Then engine.process() alone on ${processed.toLocaleString('en-US')} finished events.`,
+    figures: [
+      { label: 'log() without engine', value: rates.without, unit: 'events/s' },
+      { label: 'log() with engine (10 rules)', value: rates.with, unit: 'events/s' },
+      { label: 'engine.process() alone', value: perSecond(processed, engineMs), unit: 'events/s' },
+    ],
+    ratios: [{ label: 'with engine / without', value: rates.with / rates.without, target: { op: '>=', value: 0.8 } }],
+    notes: [`${alerts} alerts raised over the measured runs`],
+  };
+}
