@@ -5,6 +5,7 @@ import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateEvent } from '@seclog/testkit';
 import { pinoSink } from '../src';
 import { readJsonLines, tempDir } from './json-lines';
 
@@ -44,6 +45,7 @@ describe('pinoSink', () => {
       expect(typeof line.time).toBe('number');
       expect(line.pid).toBe(process.pid);
       expect(withoutPinoFields(line)).toEqual(JSON.parse(JSON.stringify(events[i])));
+      expect(validateEvent(withoutPinoFields(line))).toEqual([]);
     }
     expect(await readFile(path, 'utf8')).not.toContain(SECRET);
   });
@@ -178,6 +180,7 @@ describe('pinoSink', () => {
         const lines = await readJsonLines(path);
         expect(lines.map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
         expect(lines.map((l) => withoutPinoFields(l))).toEqual(JSON.parse(JSON.stringify(events)));
+        for (const line of lines) expect(validateEvent(withoutPinoFields(line))).toEqual([]);
       }),
       { numRuns: 25 },
     );

@@ -5,6 +5,7 @@ import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from
 import fc from 'fast-check';
 import winston from 'winston';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { validateEvent } from '@seclog/testkit';
 import { winstonSink } from '../src';
 import { readJsonLines, tempDir } from './json-lines';
 
@@ -44,6 +45,7 @@ describe('winstonSink', () => {
     const lines = await readJsonLines(path);
     expect(lines.map((l) => l.level)).toEqual(['security', 'security', 'security']);
     expect(lines.map(withoutLevel)).toEqual(JSON.parse(JSON.stringify(events)));
+    for (const line of lines) expect(validateEvent(withoutLevel(line))).toEqual([]);
     expect(await readFile(path, 'utf8')).not.toContain(SECRET);
   });
 
@@ -121,6 +123,7 @@ describe('winstonSink', () => {
         await logger.close();
         const lines = await readJsonLines(path);
         expect(lines.map(withoutLevel)).toEqual(JSON.parse(JSON.stringify(events)));
+        for (const line of lines) expect(validateEvent(withoutLevel(line))).toEqual([]);
       }),
       { numRuns: 15 },
     );
