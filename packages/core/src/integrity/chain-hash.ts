@@ -31,5 +31,5 @@ const TAG = Buffer.from(CHAIN_DOMAIN_TAG, 'latin1');
 
 /** The chain hash over an already canonicalised record. */
 export function hashCanonical(prev: string, canonical: string): string {
-  return createHash('sha256').update(TAG).update(Buffer.from(prev, 'hex')).update(canonical, 'utf8').digest('hex');
+  return createHash('sha256').update(TAG).update(prev, 'hex').update(canonical, 'utf8').digest('hex');
 }

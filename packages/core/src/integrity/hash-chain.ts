@@ -1,6 +1,7 @@
 import type { IntegrityInfo } from '../event';
 import { uuidv7 } from '../uuid-v7';
-import { chainHash, GENESIS_HASH } from './chain-hash';
+import { canonicalize } from './canonical-json';
+import { GENESIS_HASH, hashCanonical } from './chain-hash';
 
 /** Where a chain stands: the next record gets `seq` and links to `head`. */
 export interface ChainPosition {
@@ -20,6 +21,32 @@ export interface SealedRecord<T extends object> {
 /** A new chain id: a UUIDv7, so ids of successive chains sort by when they began. */
 export function newChainId(): string {
   return uuidv7();
+}
+
+const INTEGRITY = 'integrity';
+
+/**
+ * The record as one canonical (RFC 8785) JSON line with `integrity` in it, and its chain hash. The
+ * hashed text is the same line without the `"hash":"…",` member, so a verifier can check a
+ * line as written by cutting that member out, without re-canonicalising (see `inspectRecord`).
+ */
+function sealLine(record: object, chain: string, seq: number, prev: string): { line: string; hash: string } {
+  let open = '{';
+  let after = '';
+  const members = Object.keys(record).sort();
+  for (const key of members) {
+    const value = (record as Record<string, unknown>)[key];
+    if (key === INTEGRITY || value === undefined) continue;
+    const member = JSON.stringify(key) + ':' + canonicalize(value);
+    // Default string order is UTF-16 code unit order, the order RFC 8785 sorts members in.
+    if (key < INTEGRITY) open += member + ',';
+    else after += ',' + member;
+  }
+  const close = after + '}';
+  const head = `"${INTEGRITY}":{"chain":${JSON.stringify(chain)},`;
+  const rest = `"prev":"${prev}","seq":${seq}}`;
+  const hash = hashCanonical(prev, open + head + rest + close);
+  return { line: `${open}${head}"hash":"${hash}",${rest}${close}\n`, hash };
 }
 
 /**
@@ -46,12 +73,11 @@ export class HashChain {
     let { seq, head } = this.position;
     const chain = this.position.chain;
     return records.map((record) => {
-      const integrity: IntegrityInfo = { chain, seq, prev: head, hash: '' };
-      const sealed = { ...record, integrity } as T & { integrity: IntegrityInfo };
-      integrity.hash = chainHash(sealed, head);
+      const { line, hash } = sealLine(record, chain, seq, head);
+      const integrity: IntegrityInfo = { chain, seq, prev: head, hash };
       seq++;
-      head = integrity.hash;
-      return { record: sealed, line: JSON.stringify(sealed) + '\n' };
+      head = hash;
+      return { record: { ...record, integrity }, line };
     });
   }
 

@@ -37,6 +37,14 @@ export function inspectRecord(line: string): InspectedRecord {
     return { state: 'unchained' };
   }
   const { chain, seq, prev, hash } = integrity as { chain: string; seq: number; prev: string; hash: string };
+  // Fast path for lines written in canonical form (as HashChain writes them): the hashed text is the
+  // line without its hash member. A match proves the line is, byte for byte, what was hashed with
+  // the member put back, so it needs no re-canonicalising. Anything else takes the general path.
+  const member = `"hash":"${hash}",`;
+  const at = line.indexOf(member);
+  if (at >= 0 && hashCanonical(prev, line.slice(0, at) + line.slice(at + member.length)) === hash) {
+    return { state: 'sealed', chain, seq, prev, hash };
+  }
   // The parsed object is ours alone, so the stored hash is removed in place rather than copied.
   delete integrity.hash;
   let canonical: string;

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { GENESIS_HASH } from './chain-hash';
 import { classifyDamage, type LogEntry } from './classify-damage';
-import { inspectRecord } from './inspect-record';
+import { inspectRecord, type InspectedRecord } from './inspect-record';
 import { loadCheckpoints, type LoadedCheckpoint } from './load-checkpoints';
 import { orderLogFiles } from './order-log-files';
 import { readLineBatches } from './read-log-lines';
@@ -20,6 +20,10 @@ export interface VerifyLogOptions {
    * start instead of requiring seq 0. Removal of the oldest files then goes unnoticed.
    */
   partial?: boolean;
+}
+
+function toEntry(record: InspectedRecord, file: string, line: number, unterminated: boolean): LogEntry {
+  return { ...record, file, line, unterminated };
 }
 
 /**
@@ -52,7 +56,10 @@ export async function verifyLog(options: VerifyLogOptions): Promise<VerifyReport
   let firstSeq: number | undefined;
   let expectedSeq = options.partial ? -1 : 0;
   let expectedPrev = GENESIS_HASH;
-  let previous: LogEntry | undefined;
+  // The last good record, kept unwrapped: building an entry per record would double the cost of a verify.
+  let previousRecord: InspectedRecord | undefined;
+  let previousAt = 0;
+  let previousFile = '';
   let records = 0;
   let broken: LogEntry[] | undefined;
   let lastFile = files[files.length - 1] ?? '';
@@ -80,38 +87,38 @@ export async function verifyLog(options: VerifyLogOptions): Promise<VerifyReport
         const { lines, firstLine, unterminated } = batch;
         for (let i = 0; i < lines.length; i++) {
           const inspected = inspectRecord(lines[i]!);
-          const entry: LogEntry = { ...inspected, file, line: firstLine + i, unterminated: unterminated && i === lines.length - 1 };
+          const line = firstLine + i;
           lastFile = file;
-          lastLine = entry.line;
+          lastLine = line;
           if (broken) {
-            broken.push(entry);
+            broken.push(toEntry(inspected, file, line, unterminated && i === lines.length - 1));
             continue;
           }
-          if (expectedSeq === -1 && entry.state === 'sealed') {
+          if (expectedSeq === -1 && inspected.state === 'sealed') {
             // Partial log: its first record is the starting point.
-            expectedSeq = entry.seq!;
-            expectedPrev = entry.prev!;
-            chain = entry.chain;
+            expectedSeq = inspected.seq!;
+            expectedPrev = inspected.prev!;
+            chain = inspected.chain;
           }
           if (
-            entry.state !== 'sealed' ||
-            entry.seq !== expectedSeq ||
-            entry.prev !== expectedPrev ||
-            (chain !== undefined && entry.chain !== chain)
+            inspected.state !== 'sealed' ||
+            inspected.seq !== expectedSeq ||
+            inspected.prev !== expectedPrev ||
+            (chain !== undefined && inspected.chain !== chain)
           ) {
-            broken = [entry];
+            broken = [toEntry(inspected, file, line, unterminated && i === lines.length - 1)];
             continue;
           }
-          chain ??= entry.chain;
-          firstSeq ??= entry.seq;
-          const signed = bySize.get(entry.seq! + 1);
-          const contradicted = signed?.find((checkpoint) => checkpoint.head !== entry.hash);
+          chain ??= inspected.chain;
+          firstSeq ??= inspected.seq;
+          const signed = bySize.size > 0 ? bySize.get(expectedSeq + 1) : undefined;
+          const contradicted = signed?.find((checkpoint) => checkpoint.head !== inspected.hash);
           if (contradicted) {
             return report({
               kind: 'modified',
               file,
-              line: entry.line,
-              seq: entry.seq!,
+              line,
+              seq: expectedSeq,
               detail:
                 `the chain up to this record does not match the checkpoint signed for size ${contradicted.size} ` +
                 `(${contradicted.file}:${contradicted.line}): this record or one before it, after the previous checkpoint, was rewritten and re-hashed`,
@@ -119,8 +126,10 @@ export async function verifyLog(options: VerifyLogOptions): Promise<VerifyReport
           }
           records++;
           expectedSeq++;
-          expectedPrev = entry.hash!;
-          previous = entry;
+          expectedPrev = inspected.hash!;
+          previousRecord = inspected;
+          previousAt = line;
+          previousFile = file;
         }
       }
     } catch (error) {
@@ -134,7 +143,14 @@ export async function verifyLog(options: VerifyLogOptions): Promise<VerifyReport
 
   if (broken) {
     return report(
-      classifyDamage({ previous, expectedSeq: Math.max(expectedSeq, 0), expectedPrev, chain, signedSize: latest?.size ?? 0, rest: broken }),
+      classifyDamage({
+        previous: previousRecord && toEntry(previousRecord, previousFile, previousAt, false),
+        expectedSeq: Math.max(expectedSeq, 0),
+        expectedPrev,
+        chain,
+        signedSize: latest?.size ?? 0,
+        rest: broken,
+      }),
     );
   }
   if (latest && latest.size > Math.max(expectedSeq, 0)) {
