@@ -33,15 +33,6 @@ export class TimeRing {
     return this.ids[this.start]!;
   }
 
-  /** Entries younger than `cutoff` (time > cutoff). */
-  countAfter(cutoff: number): number {
-    let count = 0;
-    for (let index = 0; index < this.size; index++) {
-      if (this.times[(this.start + index) % this.capacity]! > cutoff) count++;
-    }
-    return count;
-  }
-
   clear(): void {
     this.start = 0;
     this.size = 0;
