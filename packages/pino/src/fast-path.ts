@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import pino from 'pino';
+import { keepRecord } from './security-level';
 
 type Internals = Record<symbol, unknown>;
 const sym = pino.symbols as unknown as Record<string, symbol>;
@@ -7,8 +8,9 @@ const sym = pino.symbols as unknown as Record<string, symbol>;
 /**
  * Writes an already-serialised record through the logger's own stream, with the level, time and
  * bindings pino would have written, instead of letting pino serialise the event a second time.
- * Only offered when nothing in the logger would change the record: no mixin, no log formatter, no
- * serializer or redaction on the record's keys, no nested key, no stream hook.
+ * Only offered when nothing in the logger would change the record: no mixin, no serializer or
+ * redaction on the record's keys, no nested key, no stream hook (app-log formatters are already
+ * bypassed by the child).
  */
 export function fastWriter(logger: Logger<string>, levelValue: number, recordKeys: Set<string>): ((json: string) => void) | undefined {
   const internals = logger as unknown as Internals;
@@ -19,7 +21,7 @@ export function fastWriter(logger: Logger<string>, levelValue: number, recordKey
   const touched = [...serializers, ...Object.keys(stringifiers)].some((key) => recordKeys.has(key));
   if (
     internals[sym.mixinSym!] ||
-    formatters.log ||
+    (formatters.log && formatters.log !== keepRecord) ||
     hooks.streamWrite ||
     internals[sym.nestedKeySym!] ||
     stringifiers[sym.wildcardFirstSym!] ||

@@ -2,6 +2,12 @@ import type { Logger } from 'pino';
 import { SecurityLogConfigError } from '@seclog/core';
 
 export const DEFAULT_SECURITY_LEVEL = 45;
+
+/**
+ * The child's log formatter: security records are finished (sanitised by core, shaped by the
+ * format), so a formatter meant for app logs, such as `withRedaction`'s, must not rewrite them.
+ */
+export const keepRecord = (record: Record<string, unknown>): Record<string, unknown> => record;
 export const DEFAULT_SECURITY_LEVEL_NAME = 'security';
 
 /**
@@ -22,7 +28,10 @@ export function withSecurityLevel(logger: Logger, name: string, value: number | 
   if (taken !== undefined && taken !== name) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'level', `level value ${wanted} is already pino's "${taken}" level; choose another value`);
   }
-  const child = (existing === undefined ? logger.child({}, { customLevels: { [name]: wanted } }) : logger.child({})) as Logger<string>;
+  const child = logger.child(
+    {},
+    existing === undefined ? { customLevels: { [name]: wanted }, formatters: { log: keepRecord } } : { formatters: { log: keepRecord } },
+  ) as Logger<string>;
   if (!child.isLevelEnabled(name)) {
     throw new SecurityLogConfigError(
       'OPTION_INVALID',

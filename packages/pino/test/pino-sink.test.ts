@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateEvent } from '@seclog/testkit';
-import { pinoSink } from '../src';
+import { pinoSink, withRedaction } from '../src';
 import { readJsonLines, tempDir } from './json-lines';
 
 let dir: string;
@@ -63,6 +63,22 @@ describe('pinoSink', () => {
     expect(lines.map((l) => l.message)).toEqual(['disk almost full', event!.message, expect.any(String), expect.any(String)]);
     expect(lines[1]).toMatchObject({ level: 45, app: 'shop', event_id: event!.event_id, service: 'shop' });
     expect(lines.filter((l) => l.level === 45)).toHaveLength(3);
+  });
+
+  it("leaves security records to core's sanitizer, even on a logger whose app logs go through withRedaction", async () => {
+    const path = join(dir, 'redacting.log');
+    const app = pino(withRedaction(), pino.destination({ dest: path, sync: true }));
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ logger: app })] });
+    const event = logger.log({ eventType: 'auth.login_success', actor: { id: 'u1', sessionId: 'sess-42' }, metadata: { password: SECRET } });
+    app.info({ session_id: 'sess-42' }, 'app log');
+    await logger.close();
+    const lines = await readJsonLines(path);
+    const security = lines.find((l) => l.event_id !== undefined);
+    const appLine = lines.find((l) => l.msg === 'app log');
+    expect(withoutPinoFields(security!)).toEqual(JSON.parse(JSON.stringify(event)));
+    expect(security!.actor.session_id).toBe('sess-42');
+    expect(appLine!.session_id).not.toBe('sess-42');
+    expect(await readFile(path, 'utf8')).not.toContain(SECRET);
   });
 
   it('uses the configured level value and name, which a level filter can select', async () => {
