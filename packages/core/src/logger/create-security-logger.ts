@@ -1,9 +1,9 @@
-import { join } from 'node:path';
 import { coreGlobalStore } from '../global-store';
 import { SecurityEventError, SecurityLogConfigError } from '../errors';
 import type { LogInput, SecurityEvent } from '../event';
 import { estimateEventBytes } from '../pipeline/event-bytes';
 import { FloodControl } from '../pipeline/flood-control';
+import { claimOrphanSpills, spillFilePath } from '../pipeline/orphan-spills';
 import { resolvePipelineOptions, type PipelineOptions } from '../pipeline/pipeline-options';
 import { createEntry, SEVERITY_RANK, type DurableTicket, type QueueEntry } from '../pipeline/queue-entry';
 import type { ShedStats } from '../pipeline/shed-stats';
@@ -78,8 +78,6 @@ function isSanitizer(value: unknown): value is Sanitizer {
   return typeof (value as Sanitizer | undefined)?.sanitize === 'function';
 }
 
-const fileSafe = (text: string) => text.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 48);
-
 let instances = 0;
 
 export function createSecurityLogger(options: SecurityLoggerOptions): SecurityLogger {
@@ -107,7 +105,8 @@ export function createSecurityLogger(options: SecurityLoggerOptions): SecurityLo
   });
   const storage = coreGlobalStore().contextStorage;
   const selfActor = { id: options.service, type: 'service' as const };
-  let seq = 0;
+  // Microseconds since the epoch to start with: records spilled by an earlier process sort first.
+  let seq = Date.now() * 1000;
   const internalEntry = (input: LogInput, ticket?: DurableTicket): QueueEntry => {
     const event = buildEvent(input, undefined);
     return createEntry(event, seq++, estimateEventBytes(event), true, ticket);
@@ -138,10 +137,8 @@ export function createSecurityLogger(options: SecurityLoggerOptions): SecurityLo
     const spill = config.spill
       ? {
           ...config.spill,
-          path: join(
-            config.spill.dir,
-            `${fileSafe(options.service)}.${process.pid}.${instance}.${index}.${fileSafe(name)}.spill.jsonl`,
-          ),
+          path: spillFilePath(config.spill.dir, options.service, instance, index, name),
+          orphans: config.spill.adopt ? claimOrphanSpills(config.spill.dir, options.service, index, name) : [],
         }
       : undefined;
     return new SinkChannel(sink, name, hooks, { ...config, spill, now });

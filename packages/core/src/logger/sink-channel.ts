@@ -30,7 +30,7 @@ export interface ChannelOptions {
   circuitBreaker: CircuitBreakerOptions | false;
   queue: QueueLimits;
   /** Spill file for this sink; undefined when spilling is off. */
-  spill: (SpillOptions & { path: string }) | undefined;
+  spill: (SpillOptions & { path: string; orphans: readonly string[] }) | undefined;
   /** Where HIGH/CRITICAL go synchronously when no spill file can take them. */
   fallbackFd: number | false;
   now: () => number;
@@ -125,6 +125,8 @@ export class SinkChannel {
         unwritable: (entries, error) => this.fallback(entries, error),
         corrupt: (error, offset) => this.report(new DeliveryError('SPILL_CORRUPT', `${options.spill!.path} at byte ${offset}: ${String(error)}`), 1, 1, true),
       });
+      // What a crashed predecessor spilled for this sink is delivered first.
+      if (this.spill.adopt(options.spill.orphans) > 0) this.running = this.run();
     }
   }
 

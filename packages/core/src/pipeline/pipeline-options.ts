@@ -86,7 +86,8 @@ export function resolvePipelineOptions(options: PipelineOptions): ResolvedPipeli
 
   let spill: SpillOptions | false = false;
   if (options.spill !== false) {
-    spill = section(options.spill, { dir: DEFAULT_SPILL_DIR, maxPendingBytes: DEFAULT_MAX_PENDING_BYTES }, 'spill');
+    const adopt = options.spill?.dir !== undefined;
+    spill = section(options.spill, { dir: DEFAULT_SPILL_DIR, maxPendingBytes: DEFAULT_MAX_PENDING_BYTES, adopt }, 'spill');
     if (typeof spill.dir !== 'string' || spill.dir === '') {
       throw new SecurityLogConfigError('OPTION_INVALID', 'spill.dir', 'expected a directory path');
     }

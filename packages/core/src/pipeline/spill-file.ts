@@ -1,9 +1,10 @@
-import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, read, unlinkSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, read, readSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SecurityEvent } from '../event';
 import { writeAllSync } from './fallback-write';
 import { Fifo } from './fifo';
+import { markOwnSpillFile } from './orphan-spills';
 import { SEVERITY_RANK, type QueueEntry } from './queue-entry';
 
 export interface SpillOptions {
@@ -15,6 +16,11 @@ export interface SpillOptions {
    * stays bounded. Default 1 MiB.
    */
   maxPendingBytes: number;
+  /**
+   * Take over, and replay first, the spill files a dead process left in `dir` for the same service
+   * and sink. Default: true when `dir` is given, false for the shared default directory.
+   */
+  adopt: boolean;
 }
 
 export const DEFAULT_SPILL_DIR = join(tmpdir(), 'seclog-spill');
@@ -247,10 +253,47 @@ export class SpillFile {
     return empty;
   }
 
+  /**
+   * Appends the records of spill files a dead process left (already claimed), so they are replayed
+   * first; removes them. Returns the number of files taken over.
+   */
+  adopt(paths: readonly string[]): number {
+    let adopted = 0;
+    for (const path of paths) {
+      try {
+        const fd = this.open();
+        const source = openSync(path, 'r');
+        const chunk = Buffer.allocUnsafe(1024 * 1024);
+        let last = 10;
+        try {
+          for (let n = readSync(source, chunk); n > 0; n = readSync(source, chunk)) {
+            writeAllSync(fd, chunk.subarray(0, n));
+            this.written += n;
+            last = chunk[n - 1]!;
+          }
+        } finally {
+          closeSync(source);
+        }
+        // A line torn by the crash becomes one corrupt record instead of swallowing the next.
+        if (last !== 10) {
+          writeAllSync(fd, Buffer.from('\n'));
+          this.written += 1;
+        }
+        fsyncSync(fd);
+        unlinkSync(path);
+        adopted++;
+      } catch (error) {
+        this.hooks.corrupt(error, 0);
+      }
+    }
+    return adopted;
+  }
+
   private open(): number {
     if (this.broken !== undefined) throw this.broken;
     if (this.fd === undefined) {
       mkdirSync(this.options.dir, { recursive: true, mode: 0o700 });
+      markOwnSpillFile(this.path);
       this.fd = openSync(this.path, 'a+', 0o600);
     }
     return this.fd;

@@ -58,6 +58,18 @@ describe('process lifecycle', () => {
     expect(kept.every((e) => e.severity === 'CRITICAL')).toBe(true);
   });
 
+  it('the restarted service takes over the spill file of the crashed one and delivers it first', async () => {
+    const spillDir = join(dir, 'restart-spill');
+    const path = join(dir, 'restart.log');
+    expect((await runFixture('uncaught-exception.mjs', core, [spillDir], 30_000).result).code).toBe(1);
+    expect(await readdir(spillDir)).toHaveLength(1);
+    const { code, stdout } = await runFixture('restart-adopts-spill.mjs', core, [spillDir, path], 30_000).result;
+    expect(code).toBe(0);
+    expect((await readEvents(path)).map((e) => e.metadata.i)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 'restarted']);
+    expect(JSON.parse(stdout)).toMatchObject({ delivered: 11, replayed: 10 });
+    expect(await readdir(spillDir)).toEqual([]);
+  });
+
   it('without a spill file, the uncaught-exception path writes them synchronously to stderr', async () => {
     const { code, stderr } = await runFixture('uncaught-exception.mjs', core, ['off'], 30_000).result;
     expect(code).toBe(1);

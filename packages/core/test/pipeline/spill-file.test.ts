@@ -18,7 +18,7 @@ afterEach(async () => {
 function open(maxPendingBytes = 1024 * 1024) {
   const durable: QueueEntry[] = [];
   const corrupt: number[] = [];
-  const spill = new SpillFile(join(dir, 's.spill.jsonl'), { dir, maxPendingBytes }, {
+  const spill = new SpillFile(join(dir, 's.spill.jsonl'), { dir, maxPendingBytes, adopt: false }, {
     durable: (entries) => durable.push(...entries),
     unwritable: () => {
       throw new Error('unexpected');
