@@ -7,7 +7,7 @@ export const DEFAULT_SECURITY_LEVEL = 45;
  * The child's log formatter: security records are finished (sanitised by core, shaped by the
  * format), so a formatter meant for app logs, such as `withRedaction`'s, must not rewrite them.
  */
-export const keepRecord = (record: Record<string, unknown>): Record<string, unknown> => record;
+export const keepRecord = (record: object): object => record;
 export const DEFAULT_SECURITY_LEVEL_NAME = 'security';
 
 /**
