@@ -3,8 +3,11 @@ import { ibanValid, ssnValid } from './checksums';
 import { CARD_CANDIDATE, redactCards } from './payment-card';
 import type { RedactionRule } from './types';
 
-/** Digit-bearing identifiers share one prefilter: two digits in a row. */
-const DIGITS = /[0-9]{2}/;
+/**
+ * Digit-bearing identifiers share one prefilter: four digits in a row, which every printed card, SSN and
+ * IBAN has (cards in groups of 4, 4-6-5 or unbroken), and IPs, versions, user agents and UUIDs mostly lack.
+ */
+const DIGITS = /[0-9]{4}/;
 
 /** A value that is only a placeholder carries no secret (`password: null`, `token=undefined`). */
 const PLACEHOLDER = /^(?:null|undefined|true|false|none|\*+)$/i;
@@ -165,7 +168,8 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     family: 'credential',
     pattern: new RegExp(`(?<![A-Za-z0-9])(?:${CREDENTIAL_WORDS})${ASSIGNMENT}${ASSIGNED_VALUE}`, 'gi'),
     validate: notPlaceholder,
-    trigger: /[:=]/,
+    // A fragment of every keyword, in the casings people write (`password`, `PASSWORD`, `apiKey`, `API_KEY`).
+    trigger: ['ass', 'ASS', 'wd', 'WD', 'ecret', 'ECRET', 'oken', 'OKEN', 'key', 'Key', 'KEY', 'redential', 'REDENTIAL'],
     minLength: 5,
   },
   {

@@ -8,13 +8,49 @@ export interface RuleSet {
 }
 
 function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+interface TrieNode {
+  end: boolean;
+  readonly next: Map<string, TrieNode>;
+}
+
+/**
+ * Literals factored by shared prefixes (`A(?:KIA|SIA|Iza)`): the engine then rejects most positions
+ * on their first character instead of trying every literal there.
+ */
+function trieSource(node: TrieNode): string {
+  // A literal ending here matches already: nothing after it is needed.
+  if (node.end) return '';
+  const branches = [...node.next].map(([char, child]) => escapeRegExp(char) + trieSource(child));
+  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+}
+
+export function literalGate(literals: Iterable<string>): RegExp | null {
+  const root: TrieNode = { end: false, next: new Map() };
+  let any = false;
+  for (const literal of literals) {
+    if (literal === '') continue;
+    any = true;
+    let node = root;
+    for (const char of literal) {
+      let child = node.next.get(char);
+      if (child === undefined) {
+        child = { end: false, next: new Map() };
+        node.next.set(char, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  return any ? new RegExp(trieSource(root)) : null;
 }
 
 export function createRuleSet(rules: readonly CompiledRule[]): RuleSet {
   const literals = new Set<string>();
   for (const rule of rules) for (const trigger of rule.triggers ?? []) literals.add(trigger);
-  return { rules, gate: literals.size === 0 ? null : new RegExp([...literals].map(escapeRegExp).join('|')) };
+  return { rules, gate: literalGate(literals) };
 }
 
 function hasAny(value: string, triggers: readonly string[]): boolean {

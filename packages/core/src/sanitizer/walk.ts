@@ -34,7 +34,8 @@ export interface WalkCore {
 const THREW = Symbol('threw');
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
+const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f]/;
+const SURROGATE = /[\ud800-\udfff]/;
 const toStringTag = Object.prototype.toString;
 
 /** `__proto__` must become an own data property, never a prototype assignment. */
@@ -62,7 +63,8 @@ function read(source: object, key: PropertyKey): unknown {
 /** Characters JSON.stringify writes for `value`: quotes, plus one per escape (surrogates counted as lone). */
 function jsonLength(value: string): number {
   let length = value.length + 2;
-  if (!NEEDS_JSON_ESCAPE.test(value)) return length;
+  // Two tests: a surrogate-only class is nearly free on one-byte strings, a combined one is not.
+  if (!NEEDS_JSON_ESCAPE.test(value) && !SURROGATE.test(value)) return length;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code === 0x22 || code === 0x5c || code < 0x20) length += code < 0x20 ? 5 : 1;
@@ -155,6 +157,12 @@ export class Walk {
   }
 
   private structured(value: object, depth: number, allow: AllowNode | null): unknown {
+    if (Array.isArray(value)) return this.array(value, depth, allow);
+    const proto: unknown = Object.getPrototypeOf(value);
+    // Plain objects (the common case) skip the class checks below.
+    if ((proto === Object.prototype || proto === null) && read(value, 'toJSON') === undefined) {
+      return this.object(value, Object.keys(value), depth, allow);
+    }
     if (value instanceof Date) {
       const time = Date.prototype.getTime.call(value);
       return this.text(Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString());
@@ -169,7 +177,6 @@ export class Walk {
     if (value instanceof Error || toStringTag.call(value) === '[object Error]') return this.error(value as Error, depth, allow);
     if (value instanceof Map) return this.map(value, depth, allow);
     if (value instanceof Set) return this.list(value.values(), value.size, depth, allow);
-    if (Array.isArray(value)) return this.array(value, depth, allow);
     if (value instanceof RegExp) return this.text(String(value));
     if (value instanceof String || value instanceof Number || value instanceof Boolean) {
       return this.value(value.valueOf(), depth, allow);
