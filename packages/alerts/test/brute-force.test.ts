@@ -117,6 +117,24 @@ describe('brute force from one IP', () => {
     expect(h.alerts.map((alert) => alert.suppressed)).toEqual([0, 599, 1_199, 2_399]);
   });
 
+  it('goes back to the first hold after a quiet spell longer than resetAfter', async () => {
+    const h = harness({ rules: [{ ...bruteForce, suppress: { for: '10m', backoff: 2, max: '1h', resetAfter: '30m' } }] });
+    const burst = () => {
+      for (let index = 0; index < 6; index++) h.log(loginFailure('203.0.113.7'));
+    };
+    burst(); // alert, hold 10 min
+    h.clock.advance(10 * 60_000);
+    burst(); // repeat within 30 min: alert, hold 20 min
+    h.clock.advance(15 * 60_000);
+    burst(); // held
+    h.clock.advance(40 * 60_000);
+    burst(); // 55 min after the last alert: alert, hold back to 10 min
+    h.clock.advance(10 * 60_000);
+    burst(); // alert
+    await h.flush();
+    expect(h.alerts.map((alert) => (Date.parse(alert.timestamp) - START) / 60_000)).toEqual([0, 10, 65, 75]);
+  });
+
   it('keeps IPs apart and ignores failures too far apart', async () => {
     const h = harness({ rules: [bruteForce] });
     for (let index = 0; index < 5; index++) {
