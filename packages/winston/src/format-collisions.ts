@@ -1,6 +1,7 @@
 import { SecurityLogConfigError } from '@seclog/core';
 import type { Logger } from 'winston';
 import type Transport from 'winston-transport';
+import { SECURITY_RECORD } from './record-marker';
 
 type Info = Record<string | symbol, unknown>;
 const LEVEL = Symbol.for('level');
@@ -17,7 +18,7 @@ export function assertFormatsKeepFields(logger: Logger, record: Record<string, u
   ];
   for (const [where, format] of formats) {
     if (!format) continue;
-    const info: Info = { ...record, level: levelName, [LEVEL]: levelName };
+    const info: Info = { ...record, level: levelName, [LEVEL]: levelName, [SECURITY_RECORD]: true };
     let out: Info | boolean;
     try {
       out = format.transform(info as never, (format as { options?: object }).options) as Info | boolean;

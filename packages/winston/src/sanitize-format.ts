@@ -1,5 +1,6 @@
 import { createSanitizer, type Sanitizer, type SanitizerOptions } from '@seclog/core';
 import winston from 'winston';
+import { SECURITY_RECORD } from './record-marker';
 
 type Info = Record<string | symbol, unknown>;
 
@@ -14,10 +15,14 @@ function isSanitizer(value: unknown): value is Sanitizer {
 /**
  * A logform format that runs core's sanitizer over ordinary winston records: the message, every
  * meta field and the splat arguments. Put it before `json()`/`printf()` in the format chain.
+ * Security records written by `winstonSink` through the same logger pass untouched: core has
+ * sanitised them already, and a second pass would rewrite fields core keeps (a session id).
  */
 export function sanitizeFormat(options?: SanitizerOptions | Sanitizer): winston.Logform.Format {
   const clean = isSanitizer(options) ? options : createSanitizer(options);
-  return winston.format((info) => sanitizeInfo(info as Info, clean) as winston.Logform.TransformableInfo)();
+  return winston.format((info) =>
+    (info as Info)[SECURITY_RECORD] ? info : (sanitizeInfo(info as Info, clean) as winston.Logform.TransformableInfo),
+  )();
 }
 
 function sanitizeInfo(info: Info, clean: Sanitizer): Info {

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { checkFormat, formatEvent, SecurityLogConfigError, type OutputFormat, type SecurityEvent, type Sink } from '@seclog/core';
 import winston, { type Logger, type LoggerOptions } from 'winston';
 import { assertFormatsKeepFields } from './format-collisions';
+import { SECURITY_RECORD } from './record-marker';
 import { addSecurityLevel, DEFAULT_SECURITY_LEVEL_NAME } from './security-level';
 
 export interface WinstonSinkOptions {
@@ -30,7 +31,8 @@ const PROBE: SecurityEvent = {
   outcome: 'success',
   message: 'probe',
   service: 'probe',
-  actor: { id: 'probe', type: 'user' },
+  actor: { id: 'probe', type: 'user', ip: '127.0.0.1', user_agent: 'probe', session_id: 'probe-session' },
+  target: '/probe',
   correlation_id: 'probe',
   risk_score: 1,
   risk_reasons: [],
@@ -69,7 +71,7 @@ export function winstonSink(options: WinstonSinkOptions = {}): Sink {
 
   const write = (event: SecurityEvent) => {
     // `level` is winston's; no format writes a top-level `level`, so nothing is overwritten.
-    logger.log({ ...(formatEvent(event, format) as unknown as Record<string, unknown>), level: levelName } as winston.LogEntry);
+    logger.log({ ...(formatEvent(event, format) as unknown as Record<string, unknown>), level: levelName, [SECURITY_RECORD]: true } as unknown as winston.LogEntry);
   };
   return {
     name: options.name ?? 'winston',

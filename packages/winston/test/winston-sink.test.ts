@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import winston from 'winston';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateEvent } from '@seclog/testkit';
-import { winstonSink } from '../src';
+import { sanitizeFormat, winstonSink } from '../src';
 import { readJsonLines, tempDir } from './json-lines';
 
 let dir: string;
@@ -73,6 +73,24 @@ describe('winstonSink', () => {
     expect(lines[1]).toMatchObject({ app: 'shop', message: events[0]!.message });
     // The error-only transport is more severe than security: it gets none.
     expect(await readFile(errorsPath, 'utf8')).toBe('');
+  });
+
+  it("leaves security records to core's sanitizer, even on a logger whose app logs go through sanitizeFormat", async () => {
+    const path = join(dir, 'redacting.log');
+    const app = winston.createLogger({
+      format: winston.format.combine(sanitizeFormat(), winston.format.json()),
+      transports: [new winston.transports.File({ filename: path })],
+    });
+    const logger = createSecurityLogger({ service: 'svc', sinks: [winstonSink({ logger: app })] });
+    const event = logger.log({ eventType: 'auth.login_success', actor: { id: 'u1', sessionId: 'sess-42' }, metadata: { password: SECRET } });
+    app.info('app log', { session_id: 'sess-42' });
+    await logger.flush();
+    await endWinston(app);
+    const lines = await readJsonLines(path);
+    const security = lines.find((l) => l.event_id !== undefined)!;
+    expect(withoutLevel(security)).toEqual(JSON.parse(JSON.stringify(event)));
+    expect(lines.find((l) => l.message === 'app log')!.session_id).not.toBe('sess-42');
+    expect(await readFile(path, 'utf8')).not.toContain(SECRET);
   });
 
   it('refuses at start-up a logger whose threshold would drop security events', () => {
