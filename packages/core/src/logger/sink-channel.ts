@@ -202,6 +202,7 @@ export class SinkChannel {
   emergency(): void {
     if (this.aborted) return;
     this.abandon();
+    this.spill?.closeNow();
   }
 
   private async drained(): Promise<void> {

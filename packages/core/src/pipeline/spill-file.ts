@@ -289,6 +289,19 @@ export class SpillFile {
     return adopted;
   }
 
+  /** For a dying process: closes the file, removing it when nothing undelivered is in it. */
+  closeNow(): void {
+    const fd = this.fd;
+    if (fd === undefined) return;
+    this.fd = undefined;
+    try {
+      closeSync(fd);
+      if (this.committed >= this.written && this.pendingEntries.length === 0) unlinkSync(this.path);
+    } catch {
+      // Nothing more can be done for a process on its way out.
+    }
+  }
+
   private open(): number {
     if (this.broken !== undefined) throw this.broken;
     if (this.fd === undefined) {
