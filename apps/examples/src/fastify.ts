@@ -1,32 +1,43 @@
-import { createSecurityLogger } from '@seclog/core';
-import { securityPlugin } from '@seclog/fastify';
+// The @seclog/fastify README example; only the port, the log path and close() are parameters here.
 import Fastify from 'fastify';
+import { createSecurityLogger, fileSink } from '@seclog/core';
+import securityPlugin from '@seclog/fastify';
 
 export async function start({ port = 3000, logFile = 'logs/security.log' } = {}) {
   const logger = createSecurityLogger({
-    service: 'orders',
-    transports: [{ target: '@seclog/winston', options: { destination: logFile } }],
+    service: 'orders-api',
+    sinks: [fileSink({ path: logFile })],
   });
-  await logger.ready();
 
-  const app = Fastify({ trustProxy: '127.0.0.1' }); // the client IP comes from Fastify's trustProxy
+  const app = Fastify({ trustProxy: false }); // the client IP comes from request.ip
   await app.register(securityPlugin, { logger });
 
-  app.get<{ Params: { id: string } }>('/orders/:id', async (request) => {
-    // -> data.access_sensitive with target /orders/:id (the route, not the raw URL)
-    request.securityLog({ eventType: 'data.access_sensitive', metadata: { order: request.params.id } });
-    return { id: request.params.id, status: 'shipped' };
+  app.post('/login', async (request, reply) => {
+    const { user, password } = request.body as { user: string; password: string };
+    if (password !== 'correct horse battery staple') {
+      request.securityLog({ eventType: 'auth.login_failure', metadata: { user } });
+      return reply.code(401).send({ error: 'invalid credentials' }); // also logged as http.error_response
+    }
+    request.setActor(user); // later events of this request carry the user
+    request.securityLog({ eventType: 'auth.login_success' });
+    return { ok: true };
+  });
+
+  app.get('/orders/:id', async (_request, reply) => {
+    return reply.code(403).send({ error: 'not yours' }); // http.error_response, target "/orders/:id"
+  });
+
+  app.get('/internal/warmup', { config: { securityLog: false } }, async (_request, reply) => {
+    return reply.code(503).send(); // opted out: no event
   });
 
   await app.listen({ port, host: '127.0.0.1' });
-  const address = app.server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    async close() {
-      await app.close();
-      await logger.close();
-    },
+  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const close = async () => {
+    await app.close();
+    await logger.close();
   };
+  return { url, close };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(`listening on ${(await start()).url}`);
