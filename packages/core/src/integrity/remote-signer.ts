@@ -29,6 +29,8 @@ export function remoteSigner(options: RemoteSignerOptions): CheckpointSigner {
       s.setEncoding('utf8');
       s.once('connect', () => {
         s.off('error', reject);
+        // An idle connection must not keep the application alive; a pending request's timer does.
+        s.unref();
         s.on('error', () => s.destroy());
         s.on('close', () => {
           if (socket === s) socket = undefined;

@@ -1,4 +1,6 @@
-import { basename } from 'node:path';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyLog } from '../../src/integrity/verify-log';
@@ -48,5 +50,25 @@ describe.each(layouts)('verifyLog on $name', ({ options }) => {
       }),
       { numRuns: 120 },
     );
+  });
+});
+
+describe('verifyLog on damaged gzip files', () => {
+  it('reports a cut-off or corrupted .gz as damage, not as an error', async () => {
+    const log = await writeChainedLog({ records: 20, rotateBytes: 3500, compress: true, checkpointEvery: 5 });
+    const gz = log.files[0]!;
+    const bytes = await readFile(gz);
+    const dir = await mkdtemp(join(tmpdir(), 'seclog-gz-'));
+    const cut = join(dir, basename(gz));
+    await writeFile(cut, bytes.subarray(0, bytes.length - 12));
+    const cutReport = await verifyLog({ files: [cut, ...log.files.slice(1)], checkpoints: [log.checkpointsPath], publicKey: log.publicKeyPem });
+    expect(cutReport.damage).toMatchObject({ kind: 'truncated', file: cut });
+
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 6] = flipped[flipped.length - 6]! ^ 0xff; // inside the CRC/size trailer
+    await writeFile(cut, flipped);
+    const flippedReport = await verifyLog({ files: [cut, ...log.files.slice(1)], checkpoints: [log.checkpointsPath], publicKey: log.publicKeyPem });
+    expect(flippedReport.ok).toBe(false);
+    expect(flippedReport.damage).toMatchObject({ kind: 'modified', file: cut });
   });
 });
