@@ -48,8 +48,9 @@ export function securityMiddleware(options: SecurityMiddlewareOptions): RequestH
     req.setActor = (actor) => security.setActor(actor);
     res.setHeader(http.header, security.correlationId);
     res.once('finish', () => security.finish({ status: res.statusCode }));
-    // Everything after this layer, a body parser included (raw-body binds its callback to the
-    // async context it was called in), runs inside the request's context.
+    // A body parser mounted after this layer resumes the chain from the request stream's events;
+    // raw-body (express.json and friends) keeps the context itself, other parsers do not.
+    security.bindEmitter(req);
     security.run(next);
   };
 }

@@ -141,6 +141,19 @@ export class RequestSecurity {
     storage().enterWith(this.context);
   }
 
+  /**
+   * Runs every listener of `emitter` in this request's context. For the request stream: a body
+   * parser mounted after the adapter resumes the chain from its `data`/`end` events, which Node
+   * emits from the connection's async context, not the request's.
+   */
+  bindEmitter(emitter: { emit(event: string | symbol, ...args: unknown[]): boolean }): void {
+    const emit = emitter.emit;
+    const context = this.context;
+    emitter.emit = function emitInContext(this: unknown, ...args: [string | symbol, ...unknown[]]) {
+      return storage().run(context, () => Reflect.apply(emit, this, args) as boolean);
+    };
+  }
+
   /** Records the route pattern; it becomes the default target of every later event. */
   setRoute(route: string | undefined): void {
     if (typeof route !== 'string' || route.length === 0) return;
