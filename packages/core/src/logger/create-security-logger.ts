@@ -85,7 +85,15 @@ export function createSecurityLogger(options: SecurityLoggerOptions): SecurityLo
     throw new SecurityLogConfigError('OPTION_INVALID', 'service', 'a non-empty service name is required');
   }
   const config = resolvePipelineOptions(options);
-  const onError = options.onError ?? defaultErrorHandler;
+  const userOnError = options.onError ?? defaultErrorHandler;
+  // An error handler that throws must reach neither the app nor the pipeline.
+  const onError: ErrorHandler = (error, info) => {
+    try {
+      userOnError(error, info);
+    } catch {
+      // ignored on purpose
+    }
+  };
   const now = options.now ?? Date.now;
   const sinks: Sink[] = [...(options.sinks ?? [])];
   const readiness: Promise<void>[] = [];

@@ -79,6 +79,8 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 
 const eventsOf = (batch: readonly QueueEntry[]): SecurityEvent[] => batch.map((entry) => entry.event);
 
+const DROP_SUMMARY = 'seclog.events_dropped';
+
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -425,6 +427,8 @@ export class SinkChannel {
 
   private countShed(entry: QueueEntry, reason: ShedReason): void {
     countShed(this.shed, entry.rank, reason);
+    // A lost summary is counted, but not summarised again: that would never end for a dead sink.
+    if (entry.event.event_type === DROP_SUMMARY) return;
     if (this.unreported.total === 0) this.unreportedSince = this.options.now();
     countShed(this.unreported, entry.rank, reason);
     if (reason === 'queue_full' && !this.reportedFull) {

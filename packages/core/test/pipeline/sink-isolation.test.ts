@@ -167,3 +167,27 @@ describe('per-sink isolation', () => {
     await logger.close();
   });
 });
+
+describe('a throwing onError', () => {
+  it('reaches neither the app nor the pipeline', async () => {
+    const healthy = memorySink();
+    const logger = createSecurityLogger({
+      service: 'throwing-handler',
+      sinks: [{ name: 'broken', write: () => Promise.reject(new Error('down')) }, healthy],
+      onError: () => {
+        throw new Error('handler bug');
+      },
+      retry: { retries: 0, baseMs: 1, maxMs: 1 },
+      spill: false,
+      fallbackFd: false,
+      shutdown: { handleSignals: false, deadlineMs: 1_000 },
+    });
+    logger.log({ eventType: 'auth.login_failure', riskScore: RISK_FOR.HIGH });
+    await logger.flush();
+    await logger.close();
+    expect(() => logger.log({ eventType: 'auth.logout' })).not.toThrow();
+    expect(healthy.events).toHaveLength(1);
+    // The HIGH event, and the seclog.events_dropped summary reporting it (which is not summarised again).
+    expect(logger.stats().sinks.broken!.shed.byReason.spill_unavailable).toBe(2);
+  });
+});
