@@ -1,10 +1,13 @@
 import type { CompiledRule } from './compile-rules';
+import { neutralize } from './neutralize';
 
 /** The compiled rules of one sanitizer, and one scan that tells whether any substring trigger is present. */
 export interface RuleSet {
   readonly rules: readonly CompiledRule[];
   /** Alternation of every rule's substring triggers; null when no rule has one. */
   readonly gate: RegExp | null;
+  /** The rules without substring triggers, in order: all that can run when the gate finds nothing. */
+  readonly ungated: readonly CompiledRule[];
 }
 
 function escapeRegExp(text: string): string {
@@ -50,7 +53,7 @@ export function literalGate(literals: Iterable<string>): RegExp | null {
 export function createRuleSet(rules: readonly CompiledRule[]): RuleSet {
   const literals = new Set<string>();
   for (const rule of rules) for (const trigger of rule.triggers ?? []) literals.add(trigger);
-  return { rules, gate: literalGate(literals) };
+  return { rules, gate: literalGate(literals), ungated: rules.filter((rule) => rule.triggers === null) };
 }
 
 function hasAny(value: string, triggers: readonly string[]): boolean {
@@ -72,7 +75,8 @@ function rewriteWhole(rule: CompiledRule, text: string): string {
   if (rule.replace === undefined) return accepts(rule, text) ? rule.marker : text;
   try {
     const out = rule.replace(text, rule.marker);
-    return typeof out === 'string' ? out : rule.marker;
+    // A replacement is new text: it gets the neutralisation the input already had.
+    return typeof out === 'string' ? neutralize(out) : rule.marker;
   } catch {
     return rule.marker;
   }
@@ -129,15 +133,15 @@ const MAX_PASSES = 4;
  */
 function onePass(set: RuleSet, value: string): string {
   let current = value;
-  const gateOpen = set.gate === null || set.gate.test(value);
+  const rules = set.gate === null || set.gate.test(value) ? set.rules : set.ungated;
   let memoRe: RegExp | null = null;
   let memoText = '';
   let memoHit = false;
-  for (let i = 0; i < set.rules.length; i++) {
-    const rule = set.rules[i]!;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (current.length < rule.minLength) continue;
     if (rule.triggers !== null) {
-      if (!gateOpen || !hasAny(current, rule.triggers)) continue;
+      if (!hasAny(current, rule.triggers)) continue;
     } else if (rule.triggerRe !== null) {
       // Rules sharing one trigger RegExp (the digit rules) test it once per text.
       if (memoRe !== rule.triggerRe || memoText !== current) {

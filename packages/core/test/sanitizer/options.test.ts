@@ -27,6 +27,11 @@ describe('extra rules', () => {
     expect(s.sanitizeString('ACCT12345678')).toBe('[REDACTED:acct]5678');
   });
 
+  it('cannot smuggle a line break in through replace', () => {
+    const s = createSanitizer({ rules: [{ id: 'nl', family: 'nl', pattern: /NL/, replace: () => 'a\nb' }] });
+    expect(s.sanitizeString('x NL y')).toBe('x a\\nb y');
+  });
+
   it('fail closed when their validate throws', () => {
     const s = createSanitizer({ rules: [{ id: 'x', family: 'x', pattern: /X-[0-9]+/, validate: () => { throw new Error('bug'); } }] });
     expect(s.sanitizeString('id X-42')).toBe('id [REDACTED:x]');
