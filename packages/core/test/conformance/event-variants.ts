@@ -1,4 +1,6 @@
 import type { Actor, Outcome, SecurityEvent, Severity } from '../../src/event';
+import { createSecurityLogger } from '../../src/logger/create-security-logger';
+import { memorySink } from '../../src/sinks/memory-sink';
 import type { EventTypeDefinition } from '../../src/taxonomy';
 import { defaultTaxonomy } from '../../src/taxonomy';
 import { sampleEvent } from '../formats/sample-event';
@@ -44,8 +46,25 @@ export function variantsOf(definition: EventTypeDefinition): SecurityEvent[] {
   });
 }
 
-/** Every registered taxonomy entry, plus an unregistered (synthetic) type. */
+/** What `log()` itself makes of one entry: real sanitising, scoring and actor resolution. */
+function loggedEvents(definition: EventTypeDefinition): SecurityEvent[] {
+  const sink = memorySink();
+  const logger = createSecurityLogger({ service: 'conformance', sinks: [sink], onError: () => undefined });
+  return [
+    logger.log({
+      eventType: definition.name,
+      actor: { id: 'user-1', ip: '198.51.100.4', userAgent: 'curl/8.5.0', sessionId: 'sess-1' },
+      target: '/api/orders/7',
+      metadata: { method: 'post', status: 409, route: '/api/orders/:id', password: 'hunter2' },
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanId: '00f067aa0ba902b7',
+    }),
+    logger.log({ eventType: definition.name }),
+  ];
+}
+
+/** Every registered taxonomy entry, plus an unregistered (synthetic) type: variants and real `log()` output. */
 export function everyTaxonomyEvent(): { name: string; events: SecurityEvent[] }[] {
   const definitions = [...defaultTaxonomy.list(), defaultTaxonomy.resolve('billing.refund_issued')];
-  return definitions.map((definition) => ({ name: definition.name, events: variantsOf(definition) }));
+  return definitions.map((definition) => ({ name: definition.name, events: [...variantsOf(definition), ...loggedEvents(definition)] }));
 }
