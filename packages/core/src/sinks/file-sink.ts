@@ -56,6 +56,7 @@ export interface FileSinkOptions {
 const DEFAULT_RETAIN = '365d';
 const DEFAULT_CHECKPOINT_RECORDS = 1000;
 const DEFAULT_CHECKPOINT_INTERVAL = '5m';
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const reportToStderr = (error: unknown) =>
   process.stderr.write(`[seclog] file sink: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -146,7 +147,8 @@ export function fileSink(options: FileSinkOptions): Sink {
     if (retainMs !== Infinity) track(applyRetention(path, retainMs, now()));
     if (checkpointer) {
       // Checkpoints of an idle log; busy logs get theirs from the writes themselves.
-      timer = setInterval(() => checkpointer!.consider(chain!.current), intervalMs);
+      // Timers overflow past 2^31-1 ms (and then fire at once); a longer interval is checked at writes.
+      timer = setInterval(() => checkpointer!.consider(chain!.current), Math.min(intervalMs, MAX_TIMER_MS));
       timer.unref();
     }
     return file;
@@ -157,9 +159,15 @@ export function fileSink(options: FileSinkOptions): Sink {
     await file.handle.close();
     const at = now();
     let target = rotatedName(path, at, 0);
-    for (let counter = 1; (await exists(target)) || (await exists(`${target}.gz`)); counter++) target = rotatedName(path, at, counter);
-    await rename(path, target);
-    await chmod(target, 0o440);
+    try {
+      for (let counter = 1; (await exists(target)) || (await exists(`${target}.gz`)); counter++) target = rotatedName(path, at, counter);
+      await rename(path, target);
+      await chmod(target, 0o440);
+    } catch (error) {
+      // Keep writing to the same file rather than to a closed handle; the next write tries again.
+      live = openLive();
+      throw error;
+    }
     if (chain) checkpointer?.consider(chain.current, true);
     const next = await openLive();
     track(
