@@ -40,7 +40,8 @@ function ssnDigitsValid(value: string): boolean {
 
 const CREDENTIAL_WORDS =
   'password|passwd|passphrase|passcode|pwd|pass|secret|token|api[_-]?key|secret[_-]?key|private[_-]?key|' +
-  'secret[_-]?access[_-]?key|access[_-]?key[_-]?secret|client[_-]?secret|auth[_-]?token|credentials?';
+  'secret[_-]?access[_-]?key|access[_-]?key[_-]?secret|client[_-]?secret|auth[_-]?token|credentials?|' +
+  'session[_-]?(?:id|token|key)|sid';
 
 /** After `key=` / `key: ` / `"key":"`: a quoted value runs to its quote, an unquoted one to a delimiter. */
 const ASSIGNED_VALUE = `(?<secret>(?!\\[REDACTED)(?:(?<=["'])[^"'\\\\]+|(?<!["'])[^\\s"'\\\\&,;]+))`;
@@ -169,7 +170,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     pattern: new RegExp(`(?<![A-Za-z0-9])(?:${CREDENTIAL_WORDS})${ASSIGNMENT}${ASSIGNED_VALUE}`, 'gi'),
     validate: notPlaceholder,
     // A fragment of every keyword, in the casings people write (`password`, `PASSWORD`, `apiKey`, `API_KEY`).
-    trigger: ['ass', 'ASS', 'wd', 'WD', 'ecret', 'ECRET', 'oken', 'OKEN', 'key', 'Key', 'KEY', 'redential', 'REDENTIAL'],
+    trigger: ['ass', 'ASS', 'wd', 'WD', 'ecret', 'ECRET', 'oken', 'OKEN', 'key', 'Key', 'KEY', 'redential', 'REDENTIAL', 'ession', 'ESSION', 'sid', 'SID'],
     minLength: 5,
   },
   {
