@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSecurityLogger, getContext, memorySink } from '@seclog/core';
 import express, { type RequestHandler } from 'express';
@@ -38,7 +38,7 @@ it('keeps the context through a parser mounted after it whose body arrives later
   // The rest goes out only once the server holds the request open, waiting for it.
   await new Promise((resolve) => setImmediate(resolve));
   req.end(body.slice(5));
-  const [res] = (await response) as [import('node:http').IncomingMessage];
+  const [res] = (await response) as [IncomingMessage];
   let text = '';
   for await (const chunk of res) text += String(chunk);
   expect(JSON.parse(text)).toEqual({ seen: 'late-1', body });
