@@ -1,6 +1,6 @@
 /** Checksums that tell real identifiers from look-alike numbers. Inputs are digit/letter strings. */
 
-export function luhnValid(digits: string): boolean {
+function luhnValid(digits: string): boolean {
   let sum = 0;
   let double = false;
   for (let i = digits.length - 1; i >= 0; i--) {
@@ -21,7 +21,7 @@ function prefixIn(digits: string, length: number, low: number, high: number): bo
 }
 
 /** Issuer ranges (IIN) with the lengths each network issues; keeps epoch millis and order ids out. */
-export function cardNetworkMatches(digits: string): boolean {
+function cardNetworkMatches(digits: string): boolean {
   const n = digits.length;
   const first = digits.charCodeAt(0) - 48;
   switch (first) {

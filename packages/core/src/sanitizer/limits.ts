@@ -9,8 +9,8 @@ export const DEFAULT_LIMITS: SanitizerLimits = Object.freeze({
   maxTotalSize: 65_536,
 });
 
-/** Below these a marker would not fit, or nothing useful would be left to read. */
-const MINIMUMS: SanitizerLimits = { maxDepth: 1, maxKeys: 1, maxArrayLength: 1, maxStringLength: 32, maxTotalSize: 256 };
+/** Below these a marker would not fit (`…[TRUNCATED:536870912 chars total]` is 34), or nothing useful would be left to read. */
+const MINIMUMS: SanitizerLimits = { maxDepth: 1, maxKeys: 1, maxArrayLength: 1, maxStringLength: 64, maxTotalSize: 256 };
 
 export function resolveLimits(partial: Partial<SanitizerLimits> | undefined): SanitizerLimits {
   const limits = { ...DEFAULT_LIMITS };

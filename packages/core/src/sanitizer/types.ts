@@ -6,7 +6,7 @@ export interface SanitizerLimits {
   maxKeys: number;
   /** Items kept per array (Sets too); the last slot holds `"[TRUNCATED:N more items]"`. */
   maxArrayLength: number;
-  /** Characters per string or key, marker included (`…[TRUNCATED:N chars]`). Minimum 32. */
+  /** Characters per string or key, marker included (`…[TRUNCATED:<original length> chars total]`). Minimum 64. */
   maxStringLength: number;
   /** Approximate JSON size of the whole output in characters; values past it become `[TRUNCATED:size]`. */
   maxTotalSize: number;

@@ -99,7 +99,7 @@ describe('allowKeys (allow-list mode)', () => {
 describe('invalid options fail at creation with a typed error', () => {
   it.each([
     [{ limits: { maxDepth: 0 } }, 'sanitizer.limits.maxDepth'],
-    [{ limits: { maxStringLength: 10 } }, 'sanitizer.limits.maxStringLength'],
+    [{ limits: { maxStringLength: 63 } }, 'sanitizer.limits.maxStringLength'],
     [{ limits: { maxKeys: 1.5 } }, 'sanitizer.limits.maxKeys'],
     [{ rules: [{ id: 'a', family: 'a', pattern: 'abc' as unknown as RegExp }] }, 'sanitizer.rules[0].pattern'],
     [{ rules: [{ id: 'a', family: 'has space', pattern: /a/ }] }, 'sanitizer.rules[0].family'],

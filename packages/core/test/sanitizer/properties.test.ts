@@ -41,7 +41,7 @@ const valueArb = fc.oneof(
   fc.json().map((text) => JSON.parse(text) as unknown),
 );
 
-const tight: SanitizerLimits = { maxDepth: 3, maxKeys: 4, maxArrayLength: 3, maxStringLength: 40, maxTotalSize: 400 };
+const tight: SanitizerLimits = { maxDepth: 3, maxKeys: 4, maxArrayLength: 3, maxStringLength: 64, maxTotalSize: 400 };
 const sanitizers = [
   ['defaults', { sanitize }],
   ['tight limits', createSanitizer({ limits: tight })],

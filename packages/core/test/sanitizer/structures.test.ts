@@ -155,7 +155,7 @@ describe('limits and their markers', () => {
     expect(DEFAULT_LIMITS).toEqual({ maxDepth: 10, maxKeys: 200, maxArrayLength: 200, maxStringLength: 8192, maxTotalSize: 65536 });
   });
 
-  const small = createSanitizer({ limits: { maxDepth: 2, maxKeys: 3, maxArrayLength: 3, maxStringLength: 40, maxTotalSize: 300 } });
+  const small = createSanitizer({ limits: { maxDepth: 2, maxKeys: 3, maxArrayLength: 3, maxStringLength: 64, maxTotalSize: 300 } });
 
   it('cuts depth', () => {
     expect(small.sanitize({ a: { b: { c: 1 } }, list: [[1]] })).toEqual({ a: { b: '[TRUNCATED:depth]' }, list: ['[TRUNCATED:depth]'] });
@@ -170,13 +170,13 @@ describe('limits and their markers', () => {
 
   it('cuts long strings, marker included in the bound', () => {
     const out = small.sanitize('x'.repeat(100)) as string;
-    expect(out).toBe(`${'x'.repeat(12)}…[TRUNCATED:100 chars total]`);
-    expect(out.length).toBe(40);
+    expect(out).toBe(`${'x'.repeat(36)}…[TRUNCATED:100 chars total]`);
+    expect(out.length).toBe(64);
   });
 
   it('never cuts through a redaction marker', () => {
-    const out = small.sanitize(`${'y'.repeat(5)} alice@example.com and more text here`) as string;
-    expect(out).toBe('yyyyy …[TRUNCATED:42 chars total]');
+    const out = small.sanitize(`${'y'.repeat(29)} alice@example.com and more text here`) as string;
+    expect(out).toBe(`${'y'.repeat(29)} …[TRUNCATED:66 chars total]`);
   });
 
   it('stops at the total size budget with a marker', () => {
