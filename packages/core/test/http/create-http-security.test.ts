@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { correlation, createHttpSecurity, createSecurityLogger, getContext, memorySink, type HttpSecurityOptions } from '../../src';
@@ -89,6 +90,21 @@ describe('createHttpSecurity().open', () => {
     expect(security.context.actor).toMatchObject({ type: 'anonymous' });
   });
 
+  it('never throws, whatever the request looks like, and always answers a valid id', () => {
+    const { http } = setup();
+    const headers = fc.dictionary(fc.constantFrom('x-correlation-id', 'traceparent', 'user-agent', 'x-other'), fc.oneof(fc.string(), fc.array(fc.string())));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.anything(), fc.record({ method: fc.anything(), url: fc.anything(), originalUrl: fc.anything(), headers, ip: fc.anything(), user: fc.anything() })),
+        (request) => {
+          const security = http.open(request);
+          expect(correlation.isValid(security.correlationId)).toBe(true);
+          expect(security.path).not.toMatch(/[?#]/);
+        },
+      ),
+    );
+  });
+
   it('asks the actor resolver, and survives one that throws', () => {
     const named = setup({ actor: () => ({ id: 'svc-billing', type: 'service' }) });
     expect(named.http.open(named.request()).context.actor).toMatchObject({ id: 'svc-billing', type: 'service', ip: '192.0.2.10' });
@@ -116,6 +132,19 @@ describe('RequestSecurity', () => {
       return getContext()?.correlationId;
     });
     expect(seen).toBe('run-1');
+    expect(getContext()).toBeUndefined();
+  });
+
+  it('bindEmitter runs listeners in the request context, wherever the event is emitted from', () => {
+    const { http, request } = setup();
+    const security = http.open(request({ 'x-correlation-id': 'bound-1' }));
+    const stream = new EventEmitter();
+    const seen: Array<string | undefined> = [];
+    stream.on('data', (chunk: string) => seen.push(`${chunk}:${getContext()?.correlationId}`));
+    security.bindEmitter(stream);
+    expect(stream.emit('data', 'a')).toBe(true);
+    expect(stream.emit('nobody-listens')).toBe(false);
+    expect(seen).toEqual(['a:bound-1']);
     expect(getContext()).toBeUndefined();
   });
 
