@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,30 @@ describe('seclog verify', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('checks the chain alone, with a warning, when there are no checkpoints', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'seclog-nocp-'));
+    const files = await Promise.all(log.files.map(async (file) => {
+      const copy = join(dir, basename(file));
+      await copyFile(file, copy);
+      return copy;
+    }));
+    const result = await runInProcess(['verify', ...files]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('WARNING: no signed checkpoints');
+  });
+
+  it('accepts a log whose oldest file went to retention only with --partial', async () => {
+    const rest = log.files.slice(1);
+    const strict = await runInProcess(['verify', ...rest, '--public-key', keyPath, '--json']);
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stdout) as VerifyReport).damage).toMatchObject({ kind: 'deleted', file: rest[0], line: 1, seq: 0 });
+    const partial = await runInProcess(['verify', ...rest, '--public-key', keyPath, '--partial', '--json']);
+    expect(partial.code).toBe(0);
+    const report = JSON.parse(partial.stdout) as VerifyReport;
+    expect(report.firstSeq).toBe(log.lines[0]!.length);
+    expect(report.lastSeq).toBe(27);
   });
 
   it('exits 2 on usage errors', async () => {
