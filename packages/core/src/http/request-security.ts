@@ -1,10 +1,11 @@
 import { resolveActor } from '../actor';
 import type { SecurityContext } from '../context/security-context';
-import type { Actor, ActorInput, LogInput, SecurityEvent } from '../event';
+import type { ActorInput, LogInput, SecurityEvent } from '../event';
 import { coreGlobalStore } from '../global-store';
 import type { SecurityLogger } from '../logger/create-security-logger';
 import { errorResponseEvent } from './error-response-event';
 import { resolveRequestActor, type ActorResolver } from './request-actor';
+import { RoutedContext } from './routed-context';
 
 /** What every request of one `createHttpSecurity()` shares. */
 export interface RequestSecurityShared {
@@ -25,37 +26,6 @@ export interface FinishInput {
 }
 
 const storage = () => coreGlobalStore().contextStorage;
-
-/**
- * The context of a request whose router matches after it was opened: its target follows the
- * route, so an event logged in the handler names `/users/:id` rather than the raw path, until
- * something sets a target explicitly (`updateContext`). A prototype accessor, not a per-object
- * `defineProperty`, which would cost more than the rest of the request's bookkeeping.
- */
-class RoutedContext implements SecurityContext {
-  correlationId: string;
-  traceId?: string;
-  spanId?: string;
-  actor?: Actor;
-  #explicit: string | undefined;
-  readonly #security: RequestSecurity;
-
-  constructor(base: SecurityContext, security: RequestSecurity) {
-    this.correlationId = base.correlationId;
-    if (base.traceId !== undefined) this.traceId = base.traceId;
-    if (base.spanId !== undefined) this.spanId = base.spanId;
-    if (base.actor !== undefined) this.actor = base.actor;
-    this.#security = security;
-  }
-
-  get target(): string {
-    return this.#explicit ?? this.#security.route ?? this.#security.path;
-  }
-
-  set target(value: string | undefined) {
-    this.#explicit = value;
-  }
-}
 
 /**
  * One request's security state: its context, the headers to echo, and the calls an adapter maps
