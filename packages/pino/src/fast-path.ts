@@ -12,7 +12,14 @@ const sym = pino.symbols as unknown as Record<string, symbol>;
  * redaction on the record's keys, no nested key, no stream hook (app-log formatters are already
  * bypassed by the child).
  */
-export function fastWriter(logger: Logger<string>, levelValue: number, recordKeys: Set<string>): ((json: string) => void) | undefined {
+export interface FastWriter {
+  /** Writes one record; `false` when the stream asks the caller to wait for `drain`. */
+  write(json: string): boolean;
+  /** Resolves on the stream's next `drain` (or its end, so a dead stream never hangs delivery). */
+  drained(): Promise<void>;
+}
+
+export function fastWriter(logger: Logger<string>, levelValue: number, recordKeys: Set<string>): FastWriter | undefined {
   const internals = logger as unknown as Internals;
   const formatters = internals[sym.formattersSym!] as { log?: unknown };
   const hooks = internals[sym.hooksSym!] as { streamWrite?: unknown };
@@ -33,10 +40,14 @@ export function fastWriter(logger: Logger<string>, levelValue: number, recordKey
   const time = internals[sym.timeSym!] as () => string;
   const chindings = String(internals[sym.chindingsSym!] ?? '');
   const end = String(internals[sym.endSym!]);
-  const stream = internals[sym.streamSym!] as { write(line: string): unknown } & Record<string | symbol, unknown>;
+  const stream = internals[sym.streamSym!] as {
+    write(line: string): unknown;
+    once?(event: string, listener: () => void): unknown;
+    off?(event: string, listener: () => void): unknown;
+  } & Record<string | symbol, unknown>;
   const needsMetadata = stream[Symbol.for('pino.metadata')] === true;
   const timeSliceIndex = Number(internals[sym.timeSliceIndexSym!] ?? 0);
-  return (json) => {
+  const write = (json: string): boolean => {
     const t = time();
     if (needsMetadata) {
       // pino.multistream routes by these, as pino's own write() sets them.
@@ -46,6 +57,17 @@ export function fastWriter(logger: Logger<string>, levelValue: number, recordKey
       stream.lastTime = t.slice(timeSliceIndex);
       stream.lastLogger = logger;
     }
-    stream.write(levelPrefix + t + chindings + ',' + json.slice(1, -1) + end);
+    // Only an explicit `false` is backpressure: pino.multistream returns nothing.
+    return stream.write(levelPrefix + t + chindings + ',' + json.slice(1, -1) + end) !== false;
   };
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      if (typeof stream.once !== 'function') return resolve();
+      const done = () => {
+        for (const event of ['drain', 'close', 'error']) stream.off?.(event, done);
+        resolve();
+      };
+      for (const event of ['drain', 'close', 'error']) stream.once(event, done);
+    });
+  return { write, drained };
 }

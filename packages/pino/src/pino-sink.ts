@@ -91,18 +91,22 @@ export function pinoSink<CustomLevels extends string = never>(options: PinoSinkO
 
   const fast = fastWriter(logger, levelValue, recordKeys(format));
   const logAtLevel = (logger as unknown as Record<string, (obj: object) => void>)[levelName]!.bind(logger);
-  const write = fast
-    ? format === 'seclog'
-      ? (event: SecurityEvent) => fast(JSON.stringify(event))
-      : (event: SecurityEvent) => fast(JSON.stringify(formatEvent(event, format)))
-    : (event: SecurityEvent) => logAtLevel(formatEvent(event, format));
+  const serialise = format === 'seclog' ? (event: SecurityEvent) => JSON.stringify(event) : (event: SecurityEvent) => JSON.stringify(formatEvent(event, format));
+  // On the fast path the stream's backpressure reaches core's queue, which sheds LOW events first.
+  const writeBatch = fast
+    ? (events: readonly SecurityEvent[]): void | Promise<void> => {
+        let flowing = true;
+        for (const event of events) flowing = fast.write(serialise(event)) && flowing;
+        if (!flowing) return fast.drained();
+      }
+    : (events: readonly SecurityEvent[]): void => {
+        for (const event of events) logAtLevel(formatEvent(event, format));
+      };
 
   return {
     name: options.name ?? 'pino',
-    write,
-    writeBatch(events) {
-      for (const event of events) write(event);
-    },
+    write: (event) => writeBatch([event]),
+    writeBatch,
     flush: () => waitFlushed(logger),
     async close() {
       await waitFlushed(logger);
