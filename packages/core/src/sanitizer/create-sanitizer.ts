@@ -17,6 +17,13 @@ import { Walk, type KeyInfo, type WalkCore } from './walk';
 const RULE_LOOKAHEAD = 8192;
 const KEY_CACHE_LIMIT = 4096;
 const CACHEABLE_KEY_LENGTH = 256;
+/**
+ * Log values repeat (user agents, routes, methods, reasons, tags): short strings that came out unchanged
+ * are remembered and returned at once next time. Only unchanged strings are kept, so the cache never
+ * holds anything a rule would have redacted.
+ */
+const CLEAN_CACHE_LIMIT = 4096;
+const CACHEABLE_TEXT_LENGTH = 256;
 
 /** Where to cut so that no redaction marker or surrogate pair is split. */
 function cutPoint(value: string, room: number): number {
@@ -93,10 +100,19 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     return cutEarly || text.length > maxString ? truncate(ruleSet, text, maxString, originalLength) : text;
   }
 
+  const clean = new Set<string>();
+
   function sanitizeString(value: string): string {
     try {
       // Untyped callers may pass anything; it is logged as its string form.
-      return sanitizeText(typeof value === 'string' ? value : String(value));
+      const text = typeof value === 'string' ? value : String(value);
+      if (clean.has(text)) return text;
+      const out = sanitizeText(text);
+      if (out === text && text.length <= CACHEABLE_TEXT_LENGTH) {
+        if (clean.size >= CLEAN_CACHE_LIMIT) clean.clear();
+        clean.add(text);
+      }
+      return out;
     } catch {
       return UNREADABLE;
     }

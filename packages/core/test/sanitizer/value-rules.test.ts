@@ -60,3 +60,19 @@ describe('checksums and validity rules decide, not shapes alone', () => {
     expect(once).toBe('password=[REDACTED:credential] https://u:[REDACTED:url_credentials]@h Bearer [REDACTED:jwt]');
   });
 });
+
+describe('repeated values', () => {
+  it('answers repeated clean strings from memory, and still redacts a repeated secret every time', () => {
+    const s = createSanitizer();
+    for (let i = 0; i < 3; i++) {
+      expect(s.sanitizeString('Mozilla/5.0 (X11; Linux x86_64)')).toBe('Mozilla/5.0 (X11; Linux x86_64)');
+      expect(s.sanitizeString('bob@example.com')).toBe('[REDACTED:email]');
+    }
+  });
+
+  it('keeps memory bounded: thousands of distinct values still sanitise correctly', () => {
+    const s = createSanitizer();
+    for (let i = 0; i < 10_000; i++) expect(s.sanitizeString(`order-${i}`)).toBe(`order-${i}`);
+    expect(s.sanitizeString('user1@example.com')).toBe('[REDACTED:email]');
+  });
+});
