@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
-import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from '@seclog/core';
+import { createSecurityLogger, memorySink, SecurityLogConfigError, type SecurityEvent } from '@seclog/core';
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -184,6 +185,26 @@ describe('pinoSink', () => {
     expect(lines.map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
     expect(lines.every((l) => l.level === 45)).toBe(true);
     expect(await readFile(path, 'utf8')).not.toContain(SECRET);
+  });
+
+  it("waits for a slow destination's drain, so backpressure reaches core's queue", async () => {
+    const written: string[] = [];
+    const slow = new Writable({
+      highWaterMark: 256,
+      write(chunk: Buffer, _encoding, callback) {
+        written.push(chunk.toString());
+        setImmediate(callback);
+      },
+    });
+    const source = createSecurityLogger({ service: 'svc', sinks: [memorySink()] });
+    const events = Array.from({ length: 20 }, (_, i) => source.log({ eventType: 'auth.login_failure', actor: `user-${i}` }));
+    await source.close();
+    const sink = pinoSink({ destination: slow });
+    const pending = sink.writeBatch!(events);
+    expect(pending).toBeInstanceOf(Promise);
+    await pending;
+    const lines = written.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
+    expect(lines.map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
   });
 
   it('keeps every event exactly once as valid JSON whatever the metadata holds', async () => {
