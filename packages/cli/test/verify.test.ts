@@ -1,8 +1,8 @@
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VerifyReport } from '@seclog/core';
 import { writeChainedLog, type ChainedLog } from '../../core/test/integrity/chained-log';
 import { applyTamper, tamperArbitrary } from '../../core/test/integrity/tamper';
@@ -16,6 +16,7 @@ beforeAll(async () => {
   keyPath = join(log.dir, 'signing.pub');
   await writeFile(keyPath, log.publicKeyPem);
 });
+afterAll(() => rm(log.dir, { recursive: true, force: true }));
 
 describe('seclog verify', () => {
   it('exits 0 on an untouched log, finding the checkpoints next to it', async () => {
@@ -31,6 +32,7 @@ describe('seclog verify', () => {
       fc.asyncProperty(tamperArbitrary(log), async (tamper) => {
         const tampered = await applyTamper(log, tamper);
         const result = await runInProcess(['verify', ...tampered.files, '--public-key', keyPath, '--checkpoints', tampered.checkpoints, '--json']);
+        await rm(tampered.dir, { recursive: true, force: true });
         expect(result.code).toBe(1);
         const report = JSON.parse(result.stdout) as VerifyReport;
         expect({ kind: report.damage!.kind, file: basename(report.damage!.file), line: report.damage!.line }).toEqual(tampered.expected);

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLog } from '../../src/integrity/verify-log';
 import { writeChainedLog, type ChainedLog } from './chained-log';
 import { applyTamper, tamperArbitrary } from './tamper';
@@ -18,6 +18,7 @@ describe.each(layouts)('verifyLog on $name', ({ options }) => {
   beforeAll(async () => {
     log = await writeChainedLog(options);
   });
+  afterAll(() => rm(log.dir, { recursive: true, force: true }));
 
   it('has the expected layout', () => {
     expect(log.lines.flat()).toHaveLength(options.records);
@@ -44,6 +45,7 @@ describe.each(layouts)('verifyLog on $name', ({ options }) => {
         const tampered = await applyTamper(log, tamper);
         const files = [...tampered.files].sort((a, b) => ((a.length * 31 + seed) % 7) - ((b.length * 17 + seed) % 5));
         const report = await verifyLog({ files, checkpoints: [tampered.checkpoints], publicKey: log.publicKeyPem });
+        await rm(tampered.dir, { recursive: true, force: true });
         expect(report.ok).toBe(false);
         const { kind, file, line } = report.damage!;
         expect({ kind, file: basename(file), line }).toEqual(tampered.expected);

@@ -29,6 +29,8 @@ export interface Expected {
 }
 
 export interface TamperedLog {
+  /** The directory holding the tampered copy; remove it when done. */
+  dir: string;
   files: string[];
   checkpoints: string;
   expected: Expected;
@@ -193,5 +195,5 @@ export async function applyTamper(log: ChainedLog, tamper: Tamper): Promise<Tamp
   );
   const checkpoints = join(dir, basename(log.checkpointsPath));
   await writeFile(checkpoints, (await checkpointLines).join('\n') + '\n');
-  return { files, checkpoints, expected: expected! };
+  return { dir, files, checkpoints, expected: expected! };
 }
