@@ -51,7 +51,7 @@ const ASSIGNMENT = `(?:\\\\?["'])?\\s*[:=]\\s*(?:\\\\?["'])?`;
  * The built-in value rules, most specific first: a JWT inside `token=...` is reported as a JWT, and
  * URL credentials are replaced before the e-mail rule could mistake `pass@host` for an address.
  */
-export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
+export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze(([
   {
     id: 'pem-private-key',
     family: 'private_key',
@@ -214,4 +214,4 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze([
     trigger: DIGITS,
     minLength: 13,
   },
-]);
+] satisfies RedactionRule[]).map((rule) => Object.freeze(rule)));

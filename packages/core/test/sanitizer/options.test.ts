@@ -124,3 +124,11 @@ describe('invalid options fail at creation with a typed error', () => {
     );
   });
 });
+
+describe('DEFAULT_RULES', () => {
+  it('cannot be changed by a caller', () => {
+    expect(Object.isFrozen(DEFAULT_RULES)).toBe(true);
+    expect(DEFAULT_RULES.every((rule) => Object.isFrozen(rule))).toBe(true);
+    expect(new Set(DEFAULT_RULES.map((rule) => rule.id)).size).toBe(DEFAULT_RULES.length);
+  });
+});
