@@ -8,6 +8,7 @@ import type { Sanitizer } from '../sanitizer';
 import type { Taxonomy } from '../taxonomy';
 import { uuidv7 } from '../uuid-v7';
 import { deepFreeze } from './deep-freeze';
+import { formatTimestamp } from './format-timestamp';
 
 export interface EventBuilderOptions {
   service: string;
@@ -46,7 +47,7 @@ export function createEventBuilder(options: EventBuilderOptions) {
     const actor = resolveActor(input.actor, context?.actor);
     const rawTarget = typeof input.target === 'string' ? input.target : context?.target;
     const target = rawTarget === undefined ? undefined : sanitizer.sanitizeString(rawTarget.slice(0, MAX_TARGET));
-    const timestamp = new Date(at).toISOString();
+    const timestamp = formatTimestamp(at);
     const { score, reasons } = scoreRisk({
       eventType: definition.name,
       outcome,
