@@ -1,5 +1,11 @@
 import { performance } from 'node:perf_hooks';
 
+/**
+ * Events logged between two turns of the event loop: a busy service handles a request or a few
+ * between I/O turns, so 100 is already a heavy burst. Every suite uses the same for every candidate.
+ */
+export const BURST = 100;
+
 /** Lets queued I/O and timers run, as a server's event loop would between requests. */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -1,7 +1,7 @@
 import { createAlertEngine, type AlertRule } from '@seclog/alerts';
 import { createSecurityLogger, type LogInput } from '@seclog/core';
 import { countingSink } from '../counting-sink';
-import { elapsedMs, interleaved, perSecond, yieldToLoop } from '../measure';
+import { BURST, elapsedMs, interleaved, perSecond, yieldToLoop } from '../measure';
 import { scaled, type SuiteOptions, type SuiteResult } from '../suite-result';
 
 const RULES: AlertRule[] = [
@@ -46,7 +46,7 @@ export async function alertsSuite(options: SuiteOptions): Promise<SuiteResult> {
     const ms = await elapsedMs(async () => {
       for (let i = 0; i < events; i++) {
         logger.log(streamEvent(i));
-        if (i % 1000 === 999) await yieldToLoop();
+        if (i % BURST === BURST - 1) await yieldToLoop();
       }
       await logger.flush();
     });

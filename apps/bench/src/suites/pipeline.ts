@@ -1,7 +1,7 @@
 import { createSecurityLogger, type LogInput, type SecurityEvent, type Sink } from '@seclog/core';
 import { join } from 'node:path';
 import { countingSink } from '../counting-sink';
-import { elapsedMs, perSecond, yieldToLoop } from '../measure';
+import { BURST, elapsedMs, perSecond, yieldToLoop } from '../measure';
 import { shedTotal } from '../shed-total';
 import { scaled, type SuiteOptions, type SuiteResult } from '../suite-result';
 
@@ -47,7 +47,7 @@ export async function pipelineSuite(options: SuiteOptions): Promise<SuiteResult>
     const ms = await elapsedMs(async () => {
       for (let i = 0; i < events; i++) {
         logger.log(mixed(i));
-        if (i % 1000 === 999) await yieldToLoop();
+        if (i % BURST === BURST - 1) await yieldToLoop();
       }
       while (healthy.count < events) await yieldToLoop();
     });
