@@ -81,7 +81,7 @@ export async function loggingThroughput(options: SuiteOptions): Promise<SuiteRes
     id: 'logging-throughput',
     title: 'Logging throughput, end to end to a file',
     method:
-      `${runEvents.toLocaleString('en-US')} failed-login events (10 metadata fields) per run, written to a file and flushed; yields to the event loop every ${BURST} events; @seclog\'s producer waits for delivery whenever its bounded queue passes 5,000 events (pino and winston buffer without bound); ` +
+      `${runEvents.toLocaleString('en-US')} failed-login events (10 metadata fields) per run, written to a file and flushed; yields to the event loop every ${BURST} events; @seclog's producer waits for delivery whenever its bounded queue passes 5,000 events (pino and winston buffer without bound); ` +
       `median of ${rounds} interleaved runs after a 20,000-event warm-up of each. @seclog = log() (taxonomy, default sanitizer, risk scorer, UUIDv7, frozen event) + pinoSink; ` +
       'raw pino = logger.info(sameObject) with no redaction; pino redact = pino with its own `redact` paths; winston reference = winston JSON + three regex redactions + uuid v4. ' +
       'Every run checks that the file holds one line per event.',
