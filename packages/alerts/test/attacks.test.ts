@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule } from '../src';
-import { harness, loginFailure, START } from './harness';
-
-const bruteForce: AlertRule = {
-  id: 'brute-force-ip',
-  type: 'threshold',
-  severity: 'HIGH',
-  match: { eventType: 'auth.login_failure' },
-  groupBy: 'actor.ip',
-  window: '60s',
-  condition: { gt: 5 },
-};
+import { bruteForce, harness, loginFailure, START } from './harness';
 
 const spraying: AlertRule = {
   id: 'password-spraying',

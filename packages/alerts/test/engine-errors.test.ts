@@ -1,19 +1,9 @@
 import { createSecurityLogger } from '@seclog/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAlertEngine, manualClock, systemClock, type AlertRule } from '../src';
+import { createAlertEngine, manualClock, systemClock } from '../src';
 import { compileGrouping } from '../src/engine/group-key';
-import { harness, loginFailure } from './harness';
-
-const bruteForce: AlertRule = {
-  id: 'brute-force-ip',
-  type: 'threshold',
-  severity: 'HIGH',
-  match: { eventType: 'auth.login_failure' },
-  groupBy: 'actor.ip',
-  window: '60s',
-  condition: { gt: 5 },
-};
+import { bruteForce, harness, loginFailure } from './harness';
 
 describe('failures around the engine', () => {
   it('reports a throwing handler and a rejecting pager to onError and keeps evaluating', async () => {

@@ -1,5 +1,16 @@
 import { createSecurityLogger, memorySink, type LogInput, type SecurityEvent, type SecurityLogger } from '@seclog/core';
-import { createAlertEngine, manualClock, type Alert, type AlertEngineOptions } from '../src';
+import { createAlertEngine, manualClock, type Alert, type AlertEngineOptions, type AlertRule } from '../src';
+
+/** The canonical rule: more than 5 failed logins from one IP within 60 s. */
+export const bruteForce: AlertRule = {
+  id: 'brute-force-ip',
+  type: 'threshold',
+  severity: 'HIGH',
+  match: { eventType: 'auth.login_failure' },
+  groupBy: 'actor.ip',
+  window: '60s',
+  condition: { gt: 5 },
+};
 
 /** 2026-01-05T09:00:00Z, a Monday morning. */
 export const START = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAlertEngine, manualClock, memoryStore, type AlertRule } from '../src';
-import { harness, loginFailure } from './harness';
+import { createAlertEngine, manualClock, memoryStore } from '../src';
+import { bruteForce, harness, loginFailure } from './harness';
 
 const entry = (name: string, expiresAt = 1_000) => ({ name, expiresAt });
 
@@ -39,16 +39,6 @@ describe('memoryStore', () => {
     expect(() => memoryStore({ maxKeys: 0 })).toThrow('maxKeys must be a positive integer');
   });
 });
-
-const bruteForce: AlertRule = {
-  id: 'brute-force-ip',
-  type: 'threshold',
-  severity: 'HIGH',
-  match: { eventType: 'auth.login_failure' },
-  groupBy: 'actor.ip',
-  window: '60s',
-  condition: { gt: 5 },
-};
 
 describe('engine state', () => {
   it('stays within maxKeys per rule under a flood of distinct IPs, sparing other rules', async () => {

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateEvent } from '@seclog/testkit';
 import { pinoSink, withRedaction } from '../src';
-import { readJsonLines, tempDir } from './json-lines';
+import { readJsonLines, tempDir } from '@seclog/testkit';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -13,3 +13,4 @@ export type {
 } from './conformance/types';
 export { builtExports } from './packaging/built-exports';
 export type { BuiltExports } from './packaging/built-exports';
+export { readJsonLines, tempDir } from './json-lines';

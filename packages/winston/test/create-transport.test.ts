@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSecurityLogger } from '@seclog/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTransport } from '../src';
-import { readJsonLines, tempDir } from './json-lines';
+import { readJsonLines, tempDir } from '@seclog/testkit';
 
 let dir: string;
 let cleanup: () => Promise<void>;

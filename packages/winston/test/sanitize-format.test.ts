@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import winston from 'winston';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sanitizeFormat } from '../src';
-import { readJsonLines, tempDir } from './json-lines';
+import { readJsonLines, tempDir } from '@seclog/testkit';
 
 let dir: string;
 let cleanup: () => Promise<void>;

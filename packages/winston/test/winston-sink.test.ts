@@ -7,7 +7,7 @@ import winston from 'winston';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateEvent } from '@seclog/testkit';
 import { sanitizeFormat, winstonSink } from '../src';
-import { readJsonLines, tempDir } from './json-lines';
+import { readJsonLines, tempDir } from '@seclog/testkit';
 
 let dir: string;
 let cleanup: () => Promise<void>;
