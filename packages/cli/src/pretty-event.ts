@@ -32,7 +32,9 @@ export function matches(record: Shown, filter: EventFilter): boolean {
  * or hostile log must not be able to move the cursor or recolour the screen of whoever reads it.
  */
 export function prettyEvent(record: Shown, colour: boolean): string {
-  const text = (value: unknown) => neutralize(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  // Fields are space-separated here, so a TAB (which neutralize keeps) is escaped too.
+  const text = (value: unknown) =>
+    neutralize(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).replace(/\t/g, '\\t');
   const severity = String(record.severity) as Severity;
   const label = severity.padEnd(8);
   const parts = [
