@@ -49,8 +49,11 @@ export function securityMiddleware(options: SecurityMiddlewareOptions): RequestH
     res.setHeader(http.header, security.correlationId);
     res.once('finish', () => security.finish({ status: res.statusCode }));
     // A body parser mounted after this layer resumes the chain from the request stream's events;
-    // raw-body (express.json and friends) keeps the context itself, other parsers do not.
-    security.bindEmitter(req);
+    // raw-body (express.json and friends) keeps the context itself, other parsers do not. Only a
+    // request with a body has such events, and binding costs every request that has one.
+    if (req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0') {
+      security.bindEmitter(req);
+    }
     security.run(next);
   };
 }
