@@ -6,6 +6,8 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   os: string;
+  /** 1-minute load average when the run started: other work on the machine skews every ratio. */
+  load: number;
 }
 
 export function describeMachine(): Machine {
@@ -16,9 +18,10 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }
 
 export function machineLine(machine: Machine): string {
-  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}, ${machine.os}`;
+  return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node.js ${machine.node}, ${machine.os}, load average ${machine.load} at start`;
 }

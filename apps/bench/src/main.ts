@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -45,8 +45,8 @@ try {
   await rm(workDir, { recursive: true, force: true });
 }
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
-console.log(`\nDone in ${Math.round(seconds)} s.`);
+console.log(`\nDone in ${Math.round(seconds)} s; load average ${Math.round(loadavg()[0]! * 100) / 100} at the end.`);
 if (values.out !== 'none') {
-  await writeFile(outPath, markdown(results, machine, command, startedAt, seconds));
+  await writeFile(outPath, markdown(results, machine, command, startedAt, seconds, Math.round(loadavg()[0]! * 100) / 100));
   console.log(`Wrote ${outPath}`);
 }
