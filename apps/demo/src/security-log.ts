@@ -14,7 +14,7 @@ import {
   type Sink,
 } from '@seclog/core';
 import { RULES } from './rules';
-import { serializedSink } from './serialized-sink';
+import { sharedSink } from './shared-sink';
 
 const CONFIG_DIR = new URL('../config/', import.meta.url);
 
@@ -55,7 +55,7 @@ export async function openSecurityLog(outDir: string, revokeSessions: (user: str
     path: files.log,
     integrity: { signer: remoteSigner({ connect: { port } }), checkpoints: false, checkpointEvery: { records: 50, interval: '2s' } },
   });
-  const viewOfChain = serializedSink(chain);
+  const viewOfChain = sharedSink(chain);
 
   const alerts: Alert[] = [];
   const responses: ResponderOutcome[] = [];

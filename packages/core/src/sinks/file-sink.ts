@@ -232,10 +232,19 @@ export function fileSink(options: FileSinkOptions): Sink {
     if (chain) checkpointer?.consider(chain.current);
   };
 
+  // One write at a time even when several loggers share this sink: the size count, rotation and
+  // the hash chain all assume batches land in the order they were accepted.
+  let writing: Promise<void> = Promise.resolve();
+  const serialWriteBatch = (batch: readonly SecurityEvent[]): Promise<void> => {
+    const next = writing.then(() => writeBatch(batch));
+    writing = next.catch(() => undefined);
+    return next;
+  };
+
   return {
     name: options.name ?? `file:${path}`,
-    write: (event) => writeBatch([event]),
-    writeBatch,
+    write: (event) => serialWriteBatch([event]),
+    writeBatch: serialWriteBatch,
     async flush() {
       if (live) await (await live).handle.datasync();
       await backgroundDone();
