@@ -2,6 +2,7 @@ import { SecurityLogConfigError } from '../errors';
 import { compileAllowList } from './allow-list';
 import { compileRule, type CompiledRule } from './compile-rules';
 import { DEFAULT_RULES } from './default-rules';
+import { jsonLength } from './json-length';
 import { resolveLimits } from './limits';
 import { moreCharsMarker, REDACTED_PREFIX, UNREADABLE } from './markers';
 import { neutralize } from './neutralize';
@@ -100,7 +101,8 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     return cutEarly || text.length > maxString ? truncate(ruleSet, text, maxString, originalLength) : text;
   }
 
-  const clean = new Set<string>();
+  // Each unchanged string with its JSON length, so the walk neither sanitises nor measures it again.
+  const clean = new Map<string, number>();
 
   function sanitizeString(value: string): string {
     try {
@@ -110,7 +112,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
       const out = sanitizeText(text);
       if (out === text && text.length <= CACHEABLE_TEXT_LENGTH) {
         if (clean.size >= CLEAN_CACHE_LIMIT) clean.clear();
-        clean.add(text);
+        clean.set(text, jsonLength(text));
       }
       return out;
     } catch {
@@ -121,7 +123,8 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   function keyInfo(key: string): KeyInfo {
     const cached = keyCache.get(key);
     if (cached !== undefined) return cached;
-    const info: KeyInfo = { out: sanitizeString(key), sensitive: isSensitive(key), normal: normalizeKey(key) };
+    const out = sanitizeString(key);
+    const info: KeyInfo = { out, sensitive: isSensitive(key), normal: normalizeKey(key), cost: jsonLength(out) + 2 };
     if (key.length <= CACHEABLE_KEY_LENGTH) {
       if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
       keyCache.set(key, info);
@@ -133,6 +136,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     limits,
     cardRuleOn: rules.some((rule) => rule.id === 'payment-card'),
     sanitizeString,
+    cleanCost: (value) => clean.get(value),
     keyInfo,
   };
 

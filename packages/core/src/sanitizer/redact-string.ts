@@ -8,6 +8,8 @@ export interface RuleSet {
   readonly gate: RegExp | null;
   /** The rules without substring triggers, in order: all that can run when the gate finds nothing. */
   readonly ungated: readonly CompiledRule[];
+  /** Markers no rule rewrites: a text that has become one of them is a fixed point already. */
+  readonly stable: ReadonlySet<string>;
 }
 
 function escapeRegExp(text: string): string {
@@ -53,7 +55,9 @@ export function literalGate(literals: Iterable<string>): RegExp | null {
 export function createRuleSet(rules: readonly CompiledRule[]): RuleSet {
   const literals = new Set<string>();
   for (const rule of rules) for (const trigger of rule.triggers ?? []) literals.add(trigger);
-  return { rules, gate: literalGate(literals), ungated: rules.filter((rule) => rule.triggers === null) };
+  // Checked once here against every rule on its own, so a caller's rule that does rewrite a marker keeps the full loop.
+  const stable = new Set(rules.map((rule) => rule.marker).filter((marker) => rules.every((rule) => applyRule(rule, marker) === marker)));
+  return { rules, gate: literalGate(literals), ungated: rules.filter((rule) => rule.triggers === null), stable };
 }
 
 function hasAny(value: string, triggers: readonly string[]): boolean {
@@ -151,7 +155,10 @@ function onePass(set: RuleSet, value: string): string {
       }
       if (!memoHit) continue;
     }
-    current = applyRule(rule, current);
+    const next = applyRule(rule, current);
+    // A whole text turned into a marker: the remaining rules, and further passes, cannot change it.
+    if (next !== current && set.stable.has(next)) return next;
+    current = next;
   }
   return current;
 }
@@ -160,7 +167,7 @@ export function redactString(set: RuleSet, value: string): string {
   let current = value;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = onePass(set, current);
-    if (next === current) return current;
+    if (next === current || set.stable.has(next)) return next;
     current = next;
   }
   return current;

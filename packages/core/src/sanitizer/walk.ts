@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import type { AllowNode } from './allow-list';
 import { isPaymentCard } from './checksums';
+import { jsonLength } from './json-length';
 import {
   CIRCULAR,
   NOT_ALLOWED,
@@ -20,6 +21,8 @@ export interface KeyInfo {
   readonly out: string;
   readonly sensitive: boolean;
   readonly normal: string;
+  /** JSON length of `out` with its quotes, plus the colon and the comma before the next entry. */
+  readonly cost: number;
 }
 
 /** What one walk needs from its sanitizer. */
@@ -27,6 +30,8 @@ export interface WalkCore {
   readonly limits: SanitizerLimits;
   readonly cardRuleOn: boolean;
   sanitizeString(value: string): string;
+  /** JSON length of a string known to come out of `sanitizeString` unchanged; undefined when not known. */
+  cleanCost(value: string): number | undefined;
   keyInfo(key: string): KeyInfo;
 }
 
@@ -34,7 +39,6 @@ export interface WalkCore {
 const THREW = Symbol('threw');
 
 const hasOwn = Object.prototype.hasOwnProperty;
-const SURROGATE = /[\ud800-\udfff]/;
 const toStringTag = Object.prototype.toString;
 
 /** `__proto__` must become an own data property, never a prototype assignment. */
@@ -57,24 +61,6 @@ function read(source: object, key: PropertyKey): unknown {
   } catch {
     return THREW;
   }
-}
-
-/**
- * Characters JSON.stringify writes for a sanitised string (or more): quotes, plus its escapes, with
- * surrogates counted as lone. Sanitised text holds no control character but TAB, so three `indexOf`
- * scans and a surrogate test (nearly free on one-byte strings) settle the common case.
- */
-function jsonLength(value: string): number {
-  let length = value.length + 2;
-  if (value.indexOf('"') === -1 && value.indexOf('\\') === -1 && value.indexOf('\t') === -1 && !SURROGATE.test(value)) {
-    return length;
-  }
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 0x22 || code === 0x5c || code < 0x20) length += code < 0x20 ? 5 : 1;
-    else if (code >= 0xd800 && code <= 0xdfff) length += 5;
-  }
-  return length;
 }
 
 function describeMapKey(key: unknown): string {
@@ -107,6 +93,8 @@ export class Walk {
   }
 
   private text(value: string): string {
+    const known = this.core.cleanCost(value);
+    if (known !== undefined) return this.leaf(value, known);
     const clean = this.core.sanitizeString(value);
     return this.leaf(clean, jsonLength(clean));
   }
@@ -228,7 +216,7 @@ export class Walk {
     const info = this.core.keyInfo(rawKey);
     const key = uniqueKey(out, info.out);
     // Quotes, colon and the comma before the next entry.
-    const keyCost = jsonLength(key) + 2;
+    const keyCost = key === info.out ? info.cost : jsonLength(key) + 2;
     if (this.used + keyCost > this.core.limits.maxTotalSize) {
       this.exhausted = true;
       return false;
