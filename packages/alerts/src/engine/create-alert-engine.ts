@@ -7,6 +7,7 @@ import { durationText, parseDuration } from '../rules/duration';
 import { AlertRuleError } from '../rules/rule-error';
 import type { AlertRule, Duration } from '../rules/types';
 import { validateRules } from '../rules/validate-rules';
+import { flatten } from '../state/flatten';
 import { memoryStore, type AlertStore, type StoreStats } from '../state/store';
 import type { Alert, Responder, ResponderOutcome } from './alert';
 import { alertLogInput, responderLogInput, SEVERITY_SCORES } from './alert-event';
@@ -294,6 +295,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     counts.events++;
     const rulesForType = candidates(event.event_type);
     if (rulesForType.length === 0) return [];
+    // Rules keep the id of events they count for their window: keep it compact.
+    flatten(event.event_id);
     const parsed = Date.parse(event.timestamp);
     const at = Number.isNaN(parsed) ? clock.now() : parsed;
     let raised: Alert[] | undefined;

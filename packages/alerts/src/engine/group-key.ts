@@ -1,5 +1,6 @@
 import type { SecurityEvent } from '@seclog/core';
 import { compileFieldReader, type FieldReader } from '../match/field-path';
+import { flatten } from '../state/flatten';
 
 const SPECIAL = /[\\,=]/;
 const SPECIALS = /[\\,=]/g;
@@ -31,7 +32,8 @@ export function compileGrouping(fields: readonly string[]): Grouping {
         if (value === undefined || value === '') return undefined;
         key += `${index === 0 ? '' : ','}${field}=${escapeValue(String(value))}`;
       }
-      return key;
+      // Looked up once per rule, and held by the store as long as the key lives.
+      return flatten(key);
     },
     group(event) {
       const group: Record<string, string> = {};

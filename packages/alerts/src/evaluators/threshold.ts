@@ -3,6 +3,7 @@ import { compileMatch } from '../match/compile-match';
 import { compileFieldReader } from '../match/field-path';
 import { durationText, parseDuration } from '../rules/duration';
 import type { ThresholdRule } from '../rules/types';
+import { flatten } from '../state/flatten';
 import { countWords, describeMatch } from './describe-match';
 import type { Evaluator, Finding } from './evaluator';
 import { TimeRing } from './time-ring';
@@ -39,7 +40,7 @@ export function thresholdEvaluator(rule: ThresholdRule): Evaluator<ThresholdStat
   function countDistinct(values: Map<string, Seen>, event: SecurityEvent, at: number, key: string): Finding | undefined {
     const value = readDistinct!(event);
     if (value === undefined) return undefined;
-    const name = String(value);
+    const name = flatten(String(value));
     values.delete(name);
     values.set(name, { time: at, id: event.event_id });
     // Oldest sightings first: drop those out of the window, and any beyond what the condition needs.
