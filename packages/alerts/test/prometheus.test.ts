@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createAlertEngine, manualClock, type AlertRule } from '../src';
 import { createSecurityMetrics, generatePrometheusRules } from '../src/prometheus';
-import { loginFailure, loginSuccess, START } from './harness';
+import { bruteForce, loginFailure, loginSuccess, START } from './harness';
 
 const rules: AlertRule[] = [
   {
@@ -31,15 +31,7 @@ const rules: AlertRule[] = [
     window: '10m',
     condition: { gte: 3 },
   },
-  {
-    id: 'brute-force-ip',
-    type: 'threshold',
-    severity: 'HIGH',
-    match: { eventType: 'auth.login_failure' },
-    groupBy: 'actor.ip',
-    window: '60s',
-    condition: { gt: 5 },
-  },
+  bruteForce,
   {
     id: 'risky-user',
     type: 'risk',

@@ -5,19 +5,11 @@ import { createSecurityLogger, fileSink } from '@seclog/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRules, manualClock, replayEvents, replayFile } from '../src';
-import { loginFailure, loginSuccess, START } from './harness';
+import { bruteForce, loginFailure, loginSuccess, START } from './harness';
 
 const ruleFile = JSON.stringify({
   rules: [
-    {
-      id: 'brute-force-ip',
-      type: 'threshold',
-      severity: 'HIGH',
-      match: { eventType: 'auth.login_failure' },
-      groupBy: 'actor.ip',
-      window: '60s',
-      condition: { gt: 5 },
-    },
+    bruteForce,
     {
       id: 'risky-user',
       type: 'risk',
