@@ -14,3 +14,4 @@ export type {
 export { builtExports } from './packaging/built-exports';
 export type { BuiltExports } from './packaging/built-exports';
 export { readJsonLines, tempDir } from './json-lines';
+export { TEST_SECRET, logSecretBearingEvents } from './secret-events';

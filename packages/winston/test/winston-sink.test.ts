@@ -1,28 +1,18 @@
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createSecurityLogger, SecurityLogConfigError, type SecurityEvent } from '@seclog/core';
+import { createSecurityLogger, SecurityLogConfigError } from '@seclog/core';
 import fc from 'fast-check';
 import winston from 'winston';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateEvent } from '@seclog/testkit';
 import { sanitizeFormat, winstonSink } from '../src';
-import { readJsonLines, tempDir } from '@seclog/testkit';
+import { logSecretBearingEvents as logSome, readJsonLines, TEST_SECRET as SECRET, tempDir } from '@seclog/testkit';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(() => cleanup());
-
-const SECRET = 'hunter2-correct-horse';
-
-function logSome(logger: ReturnType<typeof createSecurityLogger>): SecurityEvent[] {
-  return [
-    logger.log({ eventType: 'auth.login_failure', actor: { id: 'user-1', ip: '203.0.113.9' }, target: '/login', metadata: { password: SECRET } }),
-    logger.log({ eventType: 'auth.login_success', actor: 'user-2', metadata: { authorization: `Bearer ${SECRET}` } }),
-    logger.log({ eventType: 'authz.access_denied', actor: 'user-3', target: '/admin', message: `token=${SECRET}` }),
-  ];
-}
 
 async function endWinston(logger: winston.Logger): Promise<void> {
   const finished = logger.transports.map((t) => once(t, 'finish'));
