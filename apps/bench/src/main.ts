@@ -13,6 +13,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     scale: { type: 'string' },
     out: { type: 'string' },
+    frameworks: { type: 'string' },
   },
 });
 
@@ -21,6 +22,7 @@ if (!(scale > 0 && scale <= 1)) throw new Error(`--scale must be in (0, 1], got 
 const only = values.only?.split(',').map((id) => id.trim());
 const unknown = only?.filter((id) => !SUITES.some((suite) => suite.id === id));
 if (unknown?.length) throw new Error(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.id).join(', ')}`);
+const frameworks = values.frameworks?.split(',').map((name) => name.trim());
 const outPath = values.out ?? fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
 const args = process.argv.slice(2).join(' ');
 // Arguments cannot pass through the root script (turbo runs first), so name the workspace script then.
@@ -36,7 +38,7 @@ const progress = (text: string) => {
 };
 try {
   for (const suite of SUITES.filter((s) => !only || only.includes(s.id))) {
-    const result = await suite.run({ scale, workDir, progress });
+    const result = await suite.run({ scale, workDir, progress, frameworks });
     if (process.stdout.isTTY) process.stdout.write('\r\x1b[2K');
     console.log(suiteText(result));
     results.push(result);

@@ -32,6 +32,8 @@ export interface SuiteOptions {
   scale: number;
   workDir: string;
   progress: (text: string) => void;
+  /** Adapter suite only: the frameworks to drive (`--frameworks express,koa`); all when absent. */
+  frameworks?: string[];
 }
 
 export const scaled = (count: number, options: SuiteOptions, minimum = 100) => Math.max(minimum, Math.round(count * options.scale));

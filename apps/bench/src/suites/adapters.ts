@@ -52,7 +52,9 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
   const figures: Figure[] = [];
   const ratios: Ratio[] = [];
   const notes: string[] = [];
-  for (const framework of FRAMEWORKS) {
+  const unknown = options.frameworks?.filter((name) => !(FRAMEWORKS as readonly string[]).includes(name));
+  if (unknown?.length) throw new Error(`unknown framework ${unknown.join(', ')}; frameworks: ${FRAMEWORKS.join(', ')}`);
+  for (const framework of FRAMEWORKS.filter((name) => !options.frameworks || options.frameworks.includes(name))) {
     const bare = await startServer(framework, 'bare', '');
     const seclog = await startServer(framework, 'seclog', join(options.workDir, `adapter-${framework}.log`));
     try {
