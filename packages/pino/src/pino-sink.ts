@@ -21,17 +21,20 @@ export interface PinoSinkOptions<CustomLevels extends string = never> {
   name?: string;
 }
 
+/** The security-level child of `base`, refused when pino's own fields would clash with the event's. */
+function securityChild(base: Logger, levelName: string, level: number | undefined, format: OutputFormat): { logger: Logger<string>; levelValue: number } {
+  const logger = withSecurityLevel(base, levelName, level);
+  const levelValue = logger.levels.values[levelName]!;
+  assertNoCollision(logger, levelValue, format);
+  return { logger, levelValue };
+}
+
+const NOWHERE: DestinationStream = { write: () => undefined };
+
 function buildLogger(options: PinoSinkOptions<string>, format: OutputFormat, levelName: string): { logger: Logger; owned?: DestinationStream } {
-  if (options.destination === undefined) {
-    throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'pinoSink needs a `logger` or a `destination`');
-  }
   const { destination } = options;
-  const stream =
-    typeof destination === 'string' || typeof destination === 'number'
-      ? pino.destination({ dest: destination, mkdir: typeof destination === 'string', sync: false })
-      : destination;
-  if (typeof stream?.write !== 'function') {
-    throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'must be a file path, a file descriptor or a writable stream');
+  if (destination === undefined) {
+    throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'pinoSink needs a `logger` or a `destination`');
   }
   // OCSF records carry their own `time`; pino's would be a second, different one.
   const timestamp = format === 'ocsf' && options.pino?.timestamp === undefined ? { timestamp: false } : {};
@@ -42,13 +45,24 @@ function buildLogger(options: PinoSinkOptions<string>, format: OutputFormat, lev
     throw new SecurityLogConfigError('OPTION_INVALID', 'level', `level value ${value} is already pino's "${taken}" level; choose another value`);
   }
   const customLevels = { [levelName]: value, ...options.pino?.customLevels };
-  let logger: Logger;
-  try {
-    logger = pino({ ...timestamp, ...options.pino, customLevels }, stream);
-  } catch (error) {
-    throw new SecurityLogConfigError('OPTION_INVALID', 'pino', String((error as Error).message), { cause: error });
+  const configured = (stream: DestinationStream): Logger => {
+    try {
+      return pino({ ...timestamp, ...options.pino, customLevels }, stream);
+    } catch (error) {
+      throw new SecurityLogConfigError('OPTION_INVALID', 'pino', String((error as Error).message), { cause: error });
+    }
+  };
+  if (typeof destination === 'object') {
+    if (typeof destination?.write !== 'function') {
+      throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'must be a file path, a file descriptor or a writable stream');
+    }
+    return { logger: configured(destination) };
   }
-  return { logger, owned: typeof destination === 'object' ? undefined : stream };
+  // The whole configuration is checked on a logger that writes nowhere before the file is opened:
+  // a refused configuration leaves no file or directory behind.
+  securityChild(configured(NOWHERE), levelName, options.level, format);
+  const owned = pino.destination({ dest: destination, mkdir: typeof destination === 'string', sync: false });
+  return { logger: configured(owned), owned };
 }
 
 function waitFlushed(logger: Pick<Logger, 'flush'>): Promise<void> {
@@ -85,9 +99,7 @@ export function pinoSink<CustomLevels extends string = never>(options: PinoSinkO
   const { logger: base, owned } = options.logger
     ? { logger: options.logger as unknown as Logger, owned: undefined }
     : buildLogger(options as PinoSinkOptions<string>, format, levelName);
-  const logger = withSecurityLevel(base, levelName, options.level);
-  const levelValue = logger.levels.values[levelName]!;
-  assertNoCollision(logger, levelValue, format);
+  const { logger, levelValue } = securityChild(base, levelName, options.level, format);
 
   const fast = fastWriter(logger, levelValue, recordKeys(format));
   const logAtLevel = (logger as unknown as Record<string, (obj: object) => void>)[levelName]!.bind(logger);

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { createSecurityLogger, memorySink, SecurityLogConfigError } from '@seclog/core';
@@ -92,6 +92,14 @@ describe('pinoSink', () => {
 
   it('refuses a level value that pino already uses for another level', () => {
     expect(() => pinoSink({ destination: join(dir, 'x.log'), level: 40 })).toThrow(/level value 40 is already pino's "warn" level/);
+  });
+
+  it('leaves no file behind when it refuses its configuration', async () => {
+    expect(() => pinoSink({ destination: join(dir, 'level', 'x.log'), level: 40 })).toThrow(SecurityLogConfigError);
+    expect(() => pinoSink({ destination: join(dir, 'clash', 'x.log'), pino: { base: { service: 'x' } } })).toThrow(/writes "service" on every line/);
+    // Long enough for a file that was being opened to appear.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('refuses at start-up a logger that would write a field the event also has', () => {
