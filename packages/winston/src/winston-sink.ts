@@ -43,10 +43,11 @@ function buildLogger(options: WinstonSinkOptions): Logger {
   if (typeof options.destination !== 'string' || options.destination.length === 0) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'winstonSink needs a `logger` or a `destination` file path');
   }
+  // The file transport is added once the configuration has passed every check (see winstonSink).
   return winston.createLogger({
     format: winston.format.json(),
     ...options.winston,
-    transports: [new winston.transports.File({ filename: options.destination }), ...[options.winston?.transports ?? []].flat()],
+    transports: [options.winston?.transports ?? []].flat(),
   });
 }
 
@@ -68,6 +69,8 @@ export function winstonSink(options: WinstonSinkOptions = {}): Sink {
   const logger = options.logger ?? buildLogger(options);
   addSecurityLevel(logger, levelName, options.level);
   assertFormatsKeepFields(logger, formatEvent(PROBE, format) as unknown as Record<string, unknown>, levelName);
+  // Opened only now: a refused configuration leaves no file or directory behind.
+  if (owned) logger.add(new winston.transports.File({ filename: options.destination! }));
 
   const write = (event: SecurityEvent) => {
     // `level` is winston's; no format writes a top-level `level`, so nothing is overwritten.

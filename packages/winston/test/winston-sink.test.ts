@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSecurityLogger, SecurityLogConfigError } from '@seclog/core';
 import fc from 'fast-check';
@@ -88,6 +88,15 @@ describe('winstonSink', () => {
     expect(() => winstonSink({ logger: app })).toThrow(SecurityLogConfigError);
     expect(() => winstonSink({ logger: app })).toThrow(/level: the logger's level "error" drops the "security" level/);
     app.close();
+  });
+
+  it('leaves no file behind when it refuses its configuration', async () => {
+    const rewriting = winston.format.combine(winston.format.timestamp({ format: 'YYYY-MM-DD HH:mm:ss' }), winston.format.json());
+    expect(() => winstonSink({ destination: join(dir, 'format', 'x.log'), winston: { format: rewriting } })).toThrow(/rewrites "timestamp"/);
+    expect(() => winstonSink({ destination: join(dir, 'level', 'x.log'), winston: { level: 'error' } })).toThrow(SecurityLogConfigError);
+    // Long enough for a file that was being opened to appear.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('refuses at start-up a format that would overwrite an event field', () => {
