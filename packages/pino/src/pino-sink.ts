@@ -107,9 +107,7 @@ export function pinoSink<CustomLevels extends string = never>(options: PinoSinkO
   // On the fast path the stream's backpressure reaches core's queue, which sheds LOW events first.
   const writeBatch = fast
     ? (events: readonly SecurityEvent[]): void | Promise<void> => {
-        let flowing = true;
-        for (const event of events) flowing = fast.write(serialise(event)) && flowing;
-        if (!flowing) return fast.drained();
+        if (!fast.write(events, serialise)) return fast.drained();
       }
     : (events: readonly SecurityEvent[]): void => {
         for (const event of events) logAtLevel(formatEvent(event, format));

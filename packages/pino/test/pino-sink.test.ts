@@ -185,7 +185,7 @@ describe('pinoSink', () => {
     expect(await readFile(path, 'utf8')).not.toContain(SECRET);
   });
 
-  it("waits for a slow destination's drain, so backpressure reaches core's queue", async () => {
+  it("writes a batch in one stream write, and waits for a slow destination's drain once 4 MiB are outstanding", async () => {
     const written: string[] = [];
     const slow = new Writable({
       highWaterMark: 256,
@@ -195,14 +195,21 @@ describe('pinoSink', () => {
       },
     });
     const source = createSecurityLogger({ service: 'svc', sinks: [memorySink()] });
-    const events = Array.from({ length: 20 }, (_, i) => source.log({ eventType: 'auth.login_failure', actor: `user-${i}` }));
+    const small = Array.from({ length: 20 }, (_, i) => source.log({ eventType: 'auth.login_failure', actor: `user-${i}` }));
+    // 80 events of about 64 KiB each: more than the 4 MiB handed over before the stream's drain is awaited.
+    const large = Array.from({ length: 80 }, (_, i) =>
+      source.log({ eventType: 'data.export', actor: `user-${i}`, metadata: Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`part${k}`, 'a '.repeat(3990)])) }),
+    );
     await source.close();
     const sink = pinoSink({ destination: slow });
-    const pending = sink.writeBatch!(events);
+
+    expect(sink.writeBatch!(small)).toBeUndefined();
+    expect(written).toHaveLength(1);
+    const pending = sink.writeBatch!(large);
     expect(pending).toBeInstanceOf(Promise);
     await pending;
     const lines = written.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>);
-    expect(lines.map((l) => l.event_id)).toEqual(events.map((e) => e.event_id));
+    expect(lines.map((l) => l.event_id)).toEqual([...small, ...large].map((e) => e.event_id));
   });
 
   it('keeps every event exactly once as valid JSON whatever the metadata holds', async () => {
