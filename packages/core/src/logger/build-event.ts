@@ -6,6 +6,7 @@ import type { RiskOptions } from '../risk';
 import { createRiskScorer, severityFromScore } from '../risk';
 import type { Sanitizer } from '../sanitizer';
 import type { Taxonomy } from '../taxonomy';
+import type { EventTypeDefinition } from '../taxonomy/definition';
 import { uuidv7 } from '../uuid-v7';
 import { deepFreeze } from './deep-freeze';
 import { formatTimestamp } from './format-timestamp';
@@ -19,6 +20,8 @@ export interface EventBuilderOptions {
 }
 
 const MAX_TARGET = 512;
+/** Bounds the description cache of a taxonomy that keeps registering types. */
+const MAX_DESCRIPTIONS = 1024;
 
 function sanitizeMetadata(sanitizer: Sanitizer, metadata: unknown): Record<string, unknown> {
   if (metadata === undefined || metadata === null) return {};
@@ -37,6 +40,17 @@ export function createEventBuilder(options: EventBuilderOptions) {
   const bands = risk.bands;
   // Built once: compiles the options, and scores against the logger's own taxonomy.
   const scoreRisk = createRiskScorer({ ...risk, taxonomy });
+  // Descriptions come from the taxonomy, a handful of fixed texts: each is sanitised once.
+  const descriptions = new Map<EventTypeDefinition, string>();
+  const describe = (definition: EventTypeDefinition): string => {
+    let message = descriptions.get(definition);
+    if (message === undefined) {
+      if (descriptions.size >= MAX_DESCRIPTIONS) descriptions.clear();
+      message = sanitizer.sanitizeString(definition.description);
+      descriptions.set(definition, message);
+    }
+    return message;
+  };
 
   return function buildEvent(input: LogInput, context: SecurityContext | undefined): SecurityEvent {
     const definition = taxonomy.resolve((input as Partial<LogInput> | undefined)?.eventType as string);
@@ -58,19 +72,21 @@ export function createEventBuilder(options: EventBuilderOptions) {
       signals: input.signals,
     });
 
+    const eventId = uuidv7(at);
     const event: SecurityEvent = {
       schema: SCHEMA_VERSION,
-      event_id: uuidv7(at),
+      event_id: eventId,
       timestamp,
       severity: severityFromScore(score, bands),
       event_type: definition.name,
       outcome,
-      message: sanitizer.sanitizeString(typeof input.message === 'string' ? input.message : definition.description),
+      message: typeof input.message === 'string' ? sanitizer.sanitizeString(input.message) : describe(definition),
       service,
       actor,
       correlation_id: correlation.isValid(input.correlationId)
         ? input.correlationId
-        : (context?.correlationId ?? correlation.generate()),
+        : // An event outside any request starts its own correlation, rooted at its own id.
+          (context?.correlationId ?? eventId),
       risk_score: score,
       risk_reasons: reasons,
       metadata: sanitizeMetadata(sanitizer, input.metadata),

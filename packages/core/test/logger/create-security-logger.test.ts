@@ -143,11 +143,14 @@ describe('log()', () => {
     );
   });
 
-  it('generates a correlation id outside any context and uses anonymous', () => {
+  it('outside any context, roots the correlation at the event itself and uses anonymous', () => {
     const { logger } = setup();
     const event = logger.log({ eventType: 'system.startup' });
+    const next = logger.log({ eventType: 'system.startup' });
     expect(event.actor).toEqual({ id: 'anonymous', type: 'anonymous' });
-    expect(event.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.correlation_id).toBe(event.event_id);
+    expect(next.correlation_id).toBe(next.event_id);
+    expect(next.correlation_id).not.toBe(event.correlation_id);
   });
 });
 
