@@ -1,20 +1,21 @@
 import type { SecurityEvent, SecurityLogger, Severity, Sink } from '@seclog/core';
 import { uuidv7 } from '@seclog/core';
-import { createEvaluator, DEFAULT_ALERT_TYPES } from '../evaluators/create-evaluator';
-import type { Evaluator } from '../evaluators/evaluator';
-import { isAlertType } from '../match/compile-match';
-import { durationText, parseDuration } from '../rules/duration';
+import { EventFields } from '../match/event-fields';
+import { parseDuration } from '../rules/duration';
 import { AlertRuleError } from '../rules/rule-error';
 import type { AlertRule, Duration } from '../rules/types';
 import { validateRules } from '../rules/validate-rules';
 import { flatten } from '../state/flatten';
 import { memoryStore, type AlertStore, type StoreStats } from '../state/store';
+import { activateRule, type ActiveRule } from './active-rule';
 import type { Alert, Responder, ResponderOutcome } from './alert';
 import { alertLogInput, responderLogInput, SEVERITY_SCORES } from './alert-event';
 import { systemClock, type Clock } from './clock';
 import { DigestCollector, type Digest } from './digest';
-import { compileGrouping, type Grouping } from './group-key';
-import { admit, newSuppressionState, suppressionLifetime, suppressionPolicy, type SuppressionState } from './suppression';
+import { eventTimeParser } from './event-time';
+import { KeyEntry } from './key-entry';
+import { ruleDispatch } from './rule-dispatch';
+import { admit, suppressionEnd } from './suppression';
 
 export type AlertHandler = (alert: Alert) => void | Promise<void>;
 
@@ -89,25 +90,6 @@ export interface AlertEngine {
   close(): Promise<void>;
 }
 
-interface KeyEntry {
-  state: unknown;
-  suppression: SuppressionState;
-  expiresAt: number;
-}
-
-interface ActiveRule {
-  evaluator: Evaluator;
-  store: AlertStore;
-  /** Index of the rule's groupBy among the distinct ones, so rules sharing one build the key once. */
-  grouping: number;
-  policy: ReturnType<typeof suppressionPolicy>;
-  alertType: string;
-  window: string;
-}
-
-/** Event types seen recently, each with the rules whose match could accept it. */
-const MAX_TYPE_CACHE = 1_024;
-
 const defaultOnError: EngineErrorHandler = (error, info) => {
   process.stderr.write(
     `[seclog/alerts] ${info.stage}${info.ruleId ? ` (rule ${info.ruleId})` : ''} failed: ${String((error as Error)?.message ?? error)}\n`,
@@ -135,29 +117,12 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const logger = typeof options.logger === 'function' ? options.logger : () => options.logger as Pick<SecurityLogger, 'log'> | undefined;
   const digest = options.digest ? new DigestCollector(options.digest.top ?? 10) : undefined;
 
-  const groupings = new Map<string, number>();
-  const groupKeys: Grouping[] = [];
+  const fields = new EventFields();
   const active: ActiveRule[] = rules
     .filter((rule) => rule.enabled !== false)
-    .map((rule) => {
-      const evaluator = createEvaluator(rule);
-      const fields = rule.groupBy === undefined ? [] : ([] as string[]).concat(rule.groupBy);
-      const signature = JSON.stringify(fields);
-      let grouping = groupings.get(signature);
-      if (grouping === undefined) {
-        grouping = groupKeys.push(compileGrouping(fields)) - 1;
-        groupings.set(signature, grouping);
-      }
-      return {
-        evaluator,
-        store: makeStore(rule),
-        grouping,
-        policy: suppressionPolicy(rule.suppress, evaluator.windowMs),
-        alertType: rule.alertType ?? DEFAULT_ALERT_TYPES[rule.type],
-        window: rule.type === 'anomaly' ? durationText(rule.interval) : durationText(rule.window),
-      };
-    });
-  const byType = new Map<string, ActiveRule[]>();
+    .map((rule) => activateRule(rule, fields, makeStore(rule), options.store === undefined));
+  const dispatch = ruleDispatch(active);
+  const eventTime = eventTimeParser();
   const pending = new Set<Promise<void>>();
   const counts = { events: 0, alerts: 0, suppressed: 0, ungrouped: 0, succeeded: 0, failed: 0, errors: 0 };
 
@@ -183,17 +148,6 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       .catch((error: unknown) => report(error, stage, ruleId))
       .finally(() => pending.delete(done));
     pending.add(done);
-  }
-
-  /** Rules that could match this type; an alert type only reaches rules that name `alert.*` types. */
-  function candidates(eventType: string): ActiveRule[] {
-    let list = byType.get(eventType);
-    if (list) return list;
-    const alert = isAlertType(eventType);
-    list = active.filter(({ evaluator }) => (!alert || evaluator.namesAlerts) && evaluator.acceptsType(eventType));
-    if (byType.size >= MAX_TYPE_CACHE) byType.clear();
-    byType.set(eventType, list);
-    return list;
   }
 
   function runResponder(alert: Alert, name: string): void {
@@ -227,93 +181,101 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (alert.responder?.mode === 'run') runResponder(alert, alert.responder.name);
   }
 
-  /** Group keys of the event being processed, per distinct groupBy; built on first use. */
-  const keysOfEvent: (string | null | undefined)[] = [];
+  function raise(rule: ActiveRule, entry: KeyEntry, event: SecurityEvent, at: number): Alert {
+    const { evaluator, grouping } = rule;
+    const { rule: config } = evaluator;
+    const held = entry.held;
+    entry.held = 0;
+    const key = grouping.key(event)!;
+    const finding = evaluator.finding(entry.state, event, key);
+    evaluator.fired(entry.state);
+    const alert: Alert = {
+      id: uuidv7(at),
+      ruleId: config.id,
+      ruleType: config.type,
+      alertType: rule.alertType,
+      severity: config.severity,
+      key,
+      group: grouping.group(event),
+      timestamp: new Date(at).toISOString(),
+      reason: finding.reason,
+      threshold: finding.threshold,
+      windowMs: finding.windowMs,
+      window: rule.window,
+      firstEventId: finding.firstEventId,
+      lastEventId: finding.lastEventId,
+      suppressed: held,
+      actor: event.actor,
+      correlationId: event.correlation_id,
+    };
+    if (config.description !== undefined) alert.description = config.description;
+    if (finding.count !== undefined) alert.count = finding.count;
+    if (finding.distinct !== undefined) alert.distinct = finding.distinct;
+    if (finding.sum !== undefined) alert.sum = finding.sum;
+    if (finding.details) alert.details = finding.details;
+    if (config.type === 'risk' && config.responder) alert.responder = { name: config.responder, mode: options.dryRun ? 'dry-run' : 'run' };
+    return alert;
+  }
 
-  function evaluate(rule: ActiveRule, event: SecurityEvent, at: number): Alert | undefined {
+  /**
+   * One rule on one event: the work per event of the whole engine. A finding held back by
+   * suppression allocates nothing; words and objects are made only for an alert.
+   */
+  function evaluate(rule: ActiveRule, mask: number, event: SecurityEvent): Alert | undefined {
     const { evaluator, store } = rule;
-    if (!evaluator.matches(event)) return undefined;
-    // An alert never feeds the rule that raised it, even when the rule names alert types.
-    if (isAlertType(event.event_type) && event.metadata?.rule_id === evaluator.rule.id) return undefined;
-    let key = keysOfEvent[rule.grouping];
+    const matched = evaluator.match(event, fields, mask);
+    if (matched === 0) return undefined;
+    const key = fields.get(rule.keyField) as string | undefined;
     if (key === undefined) {
-      key = groupKeys[rule.grouping]!.key(event) ?? null;
-      keysOfEvent[rule.grouping] = key;
-    }
-    if (key === null) {
       counts.ungrouped++;
       return undefined;
     }
+    const { at } = fields;
     let entry = store.get<KeyEntry>(key, at);
     const added = entry === undefined;
-    entry ??= { state: evaluator.create(), suppression: newSuppressionState(), expiresAt: 0 };
-    const finding = evaluator.observe(entry.state, event, at, key);
+    entry ??= new KeyEntry(evaluator.create());
     let alert: Alert | undefined;
-    if (finding) {
-      const held = entry.suppression.held;
-      if (admit(rule.policy, entry.suppression, at)) {
-        entry.suppression.held = 0;
-        evaluator.fired(entry.state);
-        const { rule: config } = evaluator;
-        const responder = config.type === 'risk' ? config.responder : undefined;
-        alert = {
-          id: uuidv7(at),
-          ruleId: config.id,
-          ruleType: config.type,
-          alertType: rule.alertType,
-          severity: config.severity,
-          key,
-          group: groupKeys[rule.grouping]!.group(event),
-          timestamp: new Date(at).toISOString(),
-          reason: finding.reason,
-          threshold: finding.threshold,
-          windowMs: finding.windowMs,
-          window: rule.window,
-          firstEventId: finding.firstEventId,
-          lastEventId: finding.lastEventId,
-          suppressed: held,
-          actor: event.actor,
-          correlationId: event.correlation_id,
-        };
-        if (config.description !== undefined) alert.description = config.description;
-        if (finding.count !== undefined) alert.count = finding.count;
-        if (finding.distinct !== undefined) alert.distinct = finding.distinct;
-        if (finding.sum !== undefined) alert.sum = finding.sum;
-        if (finding.details) alert.details = finding.details;
-        if (responder) alert.responder = { name: responder, mode: options.dryRun ? 'dry-run' : 'run' };
+    if (evaluator.observe(entry.state, fields, matched)) {
+      if (admit(rule.policy, entry, at)) {
+        entry.holdEnd = suppressionEnd(rule.policy, entry);
+        alert = raise(rule, entry, event, at);
       } else {
         counts.suppressed++;
       }
     }
-    const lifetime = Math.max(evaluator.lifetimeMs(entry.state), suppressionLifetime(rule.policy, entry.suppression, at));
-    entry.expiresAt = at + lifetime;
-    if (added) store.add(key, entry, at);
+    entry.expiresAt = Math.max(at + evaluator.lifetimeMs, entry.holdEnd);
+    // Held as long as the key lives: flat, so it keeps no pieces of the event alive.
+    if (added) store.add(flatten(key), entry, at);
     return alert;
   }
 
-  function processEvent(event: SecurityEvent): Alert[] {
+  function evaluateEvent(event: SecurityEvent): Alert[] | undefined {
     counts.events++;
-    const rulesForType = candidates(event.event_type);
-    if (rulesForType.length === 0) return [];
-    // Rules keep the id of events they count for their window: keep it compact.
-    flatten(event.event_id);
-    const parsed = Date.parse(event.timestamp);
-    const at = Number.isNaN(parsed) ? clock.now() : parsed;
+    const plan = dispatch(event.event_type);
+    const { candidates } = plan;
+    if (candidates.length === 0) return undefined;
+    const parsed = eventTime(event.timestamp);
+    fields.reset(event, Number.isNaN(parsed) ? clock.now() : parsed);
+    // An alert never feeds the rule that raised it, even when the rule names alert types.
+    const raisedBy = plan.alert ? event.metadata?.rule_id : undefined;
     let raised: Alert[] | undefined;
-    keysOfEvent.fill(undefined);
-    for (const rule of rulesForType) {
+    for (let index = 0; index < candidates.length; index++) {
+      const { rule, mask } = candidates[index]!;
+      if (raisedBy !== undefined && raisedBy === rule.evaluator.rule.id) continue;
       try {
-        const alert = evaluate(rule, event, at);
+        const alert = evaluate(rule, mask, event);
         if (alert) (raised ??= []).push(alert);
       } catch (error) {
         report(error, 'evaluate', rule.evaluator.rule.id);
       }
     }
-    if (!raised) return [];
+    if (!raised) return undefined;
     counts.alerts += raised.length;
     for (const alert of raised) deliver(alert);
     return raised;
   }
+
+  const processEvent = (event: SecurityEvent): Alert[] => evaluateEvent(event) ?? [];
 
   let periodStart = clock.now();
   let cancelTimer: (() => void) | undefined;
@@ -348,10 +310,10 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const sink: Sink = {
     name: 'alerts',
     write(event) {
-      processEvent(event);
+      evaluateEvent(event);
     },
     writeBatch(events) {
-      for (const event of events) processEvent(event);
+      for (let index = 0; index < events.length; index++) evaluateEvent(events[index]!);
     },
     flush: settle,
     close,

@@ -1,4 +1,5 @@
 import type { SecurityEvent } from '@seclog/core';
+import type { EventFields } from '../match/event-fields';
 import { compileFieldReader, type FieldReader } from '../match/field-path';
 import { flatten } from '../state/flatten';
 
@@ -41,4 +42,24 @@ export function compileGrouping(fields: readonly string[]): Grouping {
       return group;
     },
   };
+}
+
+/**
+ * Registers with `eventFields` the key a rule's store holds an event's state under, so rules that
+ * group alike build it once per event; returns its index. With `byValue` and one field, the key is
+ * the field's value itself: the store is the engine's own and belongs to one rule, so the value
+ * alone tells keys apart, and the `actor.ip=...` text is built only for an alert. Otherwise (several
+ * fields, or a store given by the user, who sees its keys) it is the full key of `compileGrouping`.
+ */
+export function storeKeyField(fields: readonly string[], eventFields: EventFields, byValue: boolean): number {
+  if (fields.length === 0) return eventFields.index('key:*', () => '*');
+  if (byValue && fields.length === 1) {
+    const field = eventFields.index(fields[0]!);
+    return eventFields.index(`value:${fields[0]!}`, () => {
+      const value = eventFields.get(field);
+      return value === undefined || value === '' ? undefined : String(value);
+    });
+  }
+  const grouping = compileGrouping(fields);
+  return eventFields.index(`key:${JSON.stringify(fields)}`, (event) => grouping.key(event));
 }

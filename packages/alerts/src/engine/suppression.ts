@@ -29,10 +29,6 @@ export function suppressionPolicy(suppress: Suppression | false | undefined, win
   };
 }
 
-export function newSuppressionState(): SuppressionState {
-  return { until: -Infinity, holdMs: 0, lastFired: -Infinity, held: 0 };
-}
-
 /** True when a finding at `at` may become an alert; otherwise it is counted as held. */
 export function admit(policy: SuppressionPolicy | undefined, state: SuppressionState, at: number): boolean {
   if (!policy) return true;
@@ -47,8 +43,8 @@ export function admit(policy: SuppressionPolicy | undefined, state: SuppressionS
   return true;
 }
 
-/** How long the suppression memory matters after `at`. */
-export function suppressionLifetime(policy: SuppressionPolicy | undefined, state: SuppressionState, at: number): number {
-  if (!policy || state.lastFired === -Infinity) return 0;
-  return Math.max(state.until, state.lastFired + policy.resetAfterMs) - at;
+/** Until when the suppression memory of a key matters; -Infinity before its first alert. */
+export function suppressionEnd(policy: SuppressionPolicy | undefined, state: SuppressionState): number {
+  if (!policy || state.lastFired === -Infinity) return -Infinity;
+  return Math.max(state.until, state.lastFired + policy.resetAfterMs);
 }

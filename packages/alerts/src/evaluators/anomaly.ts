@@ -1,10 +1,11 @@
-import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
+import type { EventFields } from '../match/event-fields';
 import { durationText, parseDuration } from '../rules/duration';
 import type { AnomalyRule } from '../rules/types';
 import { ewmaBaseline, madBaseline, type Baseline } from './baseline';
 import { describeMatch } from './describe-match';
 import type { Evaluator } from './evaluator';
+import { singleMatch } from './single-match';
 
 interface AnomalyState {
   baseline: Baseline;
@@ -27,8 +28,7 @@ const LIFETIME_INTERVALS = 1_000;
 
 const fixed = (value: number) => (Math.round(value * 100) / 100).toString();
 
-export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
-  const match = compileMatch(rule.match);
+export function anomalyEvaluator(rule: AnomalyRule, fields: EventFields): Evaluator<AnomalyState> {
   const intervalMs = parseDuration(rule.interval)!;
   const ratio = rule.measure === 'success_ratio';
   const sensitivity = rule.sensitivity ?? 3;
@@ -45,6 +45,12 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
     return ratio ? state.successes / Math.max(1, state.successes + state.failures) : state.total;
   }
 
+  /** Where the current interval becomes an anomaly: above it for counts, below it for ratios. */
+  function boundOf(baseline: Baseline): number {
+    const spread = Math.max(baseline.spread(), minSpread);
+    return ratio ? baseline.center() - sensitivity * spread : baseline.center() + sensitivity * spread;
+  }
+
   /** Learns the interval that ended, then the empty ones skipped since (counts only: no ratio without events). */
   function roll(state: AnomalyState, bucket: number): void {
     if (!state.outlier && state.total > 0 && (!ratio || state.total >= minEvents)) state.baseline.add(measure(state));
@@ -57,12 +63,12 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
 
   return {
     rule,
-    namesAlerts: match.namesAlerts,
+    ...singleMatch(compileMatch(rule.match, fields)),
     windowMs: intervalMs,
-    matches: match.test,
-    acceptsType: match.acceptsType,
+    lifetimeMs: intervalMs * LIFETIME_INTERVALS,
     create: () => ({ baseline: makeBaseline(), bucket: Number.NaN, successes: 0, failures: 0, total: 0, firstEventId: '', outlier: false, alerted: false }),
-    observe(state, event: SecurityEvent, at, key) {
+    observe(state, current) {
+      const { at, event } = current;
       const bucket = Math.floor(at / intervalMs) * intervalMs;
       if (Number.isNaN(state.bucket)) state.bucket = bucket;
       else if (bucket > state.bucket) roll(state, bucket);
@@ -72,17 +78,23 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
       else if (event.outcome === 'failure') state.failures++;
 
       const { baseline } = state;
-      if (state.alerted || baseline.samples < warmup) return undefined;
+      if (state.alerted || baseline.samples < warmup) return false;
       // A ratio of a handful of events says little: judge it only from the floor up.
-      if (ratio && state.total < minEvents) return undefined;
+      if (ratio && state.total < minEvents) return false;
+      const observed = measure(state);
+      const bound = boundOf(baseline);
+      if (ratio ? observed >= bound : observed <= bound) return false;
+      state.outlier = true;
+      if (state.total < minEvents) return false;
+      state.alerted = true;
+      return true;
+    },
+    finding(state, event, key) {
+      const { baseline } = state;
       const observed = measure(state);
       const center = baseline.center();
       const spread = Math.max(baseline.spread(), minSpread);
-      const bound = ratio ? center - sensitivity * spread : center + sensitivity * spread;
-      if (ratio ? observed >= bound : observed <= bound) return undefined;
-      state.outlier = true;
-      if (state.total < minEvents) return undefined;
-      state.alerted = true;
+      const bound = boundOf(baseline);
       const reason = ratio
         ? `success ratio of ${what} for ${key} fell to ${fixed(observed)} in ${span} (${state.successes} of ${state.successes + state.failures}; expected about ${fixed(center)} ± ${fixed(spread)}, alert below ${fixed(bound)})`
         : `${state.total} ${what} events in ${span} for ${key} (expected about ${fixed(center)} ± ${fixed(spread)}, alert above ${fixed(bound)})`;
@@ -103,6 +115,5 @@ export function anomalyEvaluator(rule: AnomalyRule): Evaluator<AnomalyState> {
       };
     },
     fired: () => undefined,
-    lifetimeMs: () => intervalMs * LIFETIME_INTERVALS,
   };
 }

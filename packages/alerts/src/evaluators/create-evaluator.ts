@@ -1,3 +1,4 @@
+import type { EventFields } from '../match/event-fields';
 import type { AlertRule } from '../rules/types';
 import { anomalyEvaluator } from './anomaly';
 import type { Evaluator } from './evaluator';
@@ -5,16 +6,17 @@ import { riskEvaluator } from './risk';
 import { sequenceEvaluator } from './sequence';
 import { thresholdEvaluator } from './threshold';
 
-export function createEvaluator(rule: AlertRule): Evaluator {
+/** Compiles a rule; the field paths it reads are registered with `fields`, which the engine resets per event. */
+export function createEvaluator(rule: AlertRule, fields: EventFields): Evaluator {
   switch (rule.type) {
     case 'threshold':
-      return thresholdEvaluator(rule) as Evaluator;
+      return thresholdEvaluator(rule, fields) as Evaluator;
     case 'risk':
-      return riskEvaluator(rule) as Evaluator;
+      return riskEvaluator(rule, fields) as Evaluator;
     case 'anomaly':
-      return anomalyEvaluator(rule) as Evaluator;
+      return anomalyEvaluator(rule, fields) as Evaluator;
     case 'sequence':
-      return sequenceEvaluator(rule) as Evaluator;
+      return sequenceEvaluator(rule, fields) as Evaluator;
   }
 }
 

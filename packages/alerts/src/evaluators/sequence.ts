@@ -1,5 +1,5 @@
-import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
+import type { EventFields } from '../match/event-fields';
 import { durationText, parseDuration } from '../rules/duration';
 import type { SequenceRule } from '../rules/types';
 import { describeMatch } from './describe-match';
@@ -13,47 +13,64 @@ import { TimeRing } from './time-ring';
  */
 type SequenceState = TimeRing[];
 
-export function sequenceEvaluator(rule: SequenceRule): Evaluator<SequenceState> {
-  const steps = rule.steps.map((step) => ({ match: compileMatch(step.match), count: step.count ?? 1 }));
+export function sequenceEvaluator(rule: SequenceRule, fields: EventFields): Evaluator<SequenceState> {
+  const steps = rule.steps.map((step) => ({ match: compileMatch(step.match, fields), count: step.count ?? 1 }));
   const windowMs = parseDuration(rule.window)!;
   const words = rule.steps.map((step) => `${step.count ?? 1} ${describeMatch(step.match)}`).join(' then ');
+  const span = durationText(rule.window);
+  const count = steps.reduce((total, step) => total + step.count, 0);
   const last = steps.length - 1;
 
   return {
     rule,
     namesAlerts: steps.some((step) => step.match.namesAlerts),
     windowMs,
-    matches: (event) => steps.some((step) => step.match.test(event)),
-    acceptsType: (type) => steps.some((step) => step.match.acceptsType(type)),
+    lifetimeMs: windowMs,
+    typeMask(type) {
+      let mask = 0;
+      steps.forEach((step, index) => {
+        if (step.match.acceptsType(type)) mask |= 1 << index;
+      });
+      return mask;
+    },
+    match(event, eventFields: EventFields, mask) {
+      let matched = 0;
+      for (let index = 0; index <= last; index++) {
+        const bit = 1 << index;
+        if ((mask & bit) === 0) continue;
+        const { rest } = steps[index]!.match;
+        if (!rest || rest(event, eventFields)) matched |= bit;
+      }
+      return matched;
+    },
     create: () => steps.map((step) => new TimeRing(step.count)),
-    observe(rings, event: SecurityEvent, at, key) {
+    observe(rings, current, matched) {
+      const { at } = current;
       // Last step first, so one event never completes two consecutive steps at once.
       for (let index = last; index >= 0; index--) {
-        if (!steps[index]!.match.test(event)) continue;
+        if ((matched & (1 << index)) === 0) continue;
         const ring = rings[index]!;
         if (index === 0) {
-          ring.push(at, event.event_id);
+          ring.push(at, current);
           continue;
         }
         const before = rings[index - 1]!;
         if (!before.full || at - before.oldestTime() >= windowMs) continue;
-        ring.push(before.oldestTime(), before.oldestId());
+        ring.pushOldestOf(before);
       }
       const final = rings[last]!;
-      if (!final.full || at - final.oldestTime() >= windowMs) return undefined;
-      const count = steps.reduce((total, step) => total + step.count, 0);
-      return {
-        count,
-        threshold: count,
-        windowMs,
-        firstEventId: final.oldestId(),
-        lastEventId: event.event_id,
-        reason: `${words} within ${durationText(rule.window)} for ${key}`,
-      };
+      return final.full && at - final.oldestTime() < windowMs;
     },
+    finding: (rings, event, key) => ({
+      count,
+      threshold: count,
+      windowMs,
+      firstEventId: rings[last]!.oldestId(),
+      lastEventId: event.event_id,
+      reason: `${words} within ${span} for ${key}`,
+    }),
     fired(rings) {
       for (const ring of rings) ring.clear();
     },
-    lifetimeMs: () => windowMs,
   };
 }

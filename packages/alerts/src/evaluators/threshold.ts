@@ -1,80 +1,72 @@
-import type { SecurityEvent } from '@seclog/core';
 import { compileMatch } from '../match/compile-match';
-import { compileFieldReader } from '../match/field-path';
+import type { EventFields } from '../match/event-fields';
 import { durationText, parseDuration } from '../rules/duration';
 import type { ThresholdRule } from '../rules/types';
 import { flatten } from '../state/flatten';
 import { countWords, describeMatch } from './describe-match';
-import type { Evaluator, Finding } from './evaluator';
+import { DistinctWindow } from './distinct-window';
+import type { Evaluator } from './evaluator';
+import { singleMatch } from './single-match';
 import { TimeRing } from './time-ring';
 
-interface Seen {
-  time: number;
-  id: string;
-}
-
-/** Events: a ring of the last `need` times. Distinct: value -> last sighting, in sighting order. */
-type ThresholdState = { ring: TimeRing } | { values: Map<string, Seen> };
-
-export function thresholdEvaluator(rule: ThresholdRule): Evaluator<ThresholdState> {
-  const match = compileMatch(rule.match);
+/** Events: a ring of the last `need` times. Distinct: values by last sighting, the last `need` kept. */
+export function thresholdEvaluator(rule: ThresholdRule, fields: EventFields): Evaluator<TimeRing> | Evaluator<DistinctWindow> {
+  const dispatch = singleMatch(compileMatch(rule.match, fields));
   const windowMs = parseDuration(rule.window)!;
   const { need, words } = countWords(rule.condition);
-  const readDistinct = rule.distinct === undefined ? undefined : compileFieldReader(rule.distinct);
   const what = describeMatch(rule.match);
   const span = durationText(rule.window);
+  const common = { rule, ...dispatch, windowMs, lifetimeMs: windowMs };
 
-  function countEvents(ring: TimeRing, event: SecurityEvent, at: number, key: string): Finding | undefined {
-    ring.push(at, event.event_id);
-    if (!ring.full || at - ring.oldestTime() >= windowMs) return undefined;
-    return {
-      count: need,
-      threshold: need,
-      windowMs,
-      firstEventId: ring.oldestId(),
-      lastEventId: event.event_id,
-      reason: `${need} ${what} events within ${span} for ${key} (${words})`,
+  if (rule.distinct === undefined) {
+    const counting: Evaluator<TimeRing> = {
+      ...common,
+      create: () => new TimeRing(need),
+      observe(ring, current) {
+        const { at } = current;
+        ring.push(at, current);
+        return ring.full && at - ring.oldestTime() < windowMs;
+      },
+      finding: (ring, event, key) => ({
+        count: need,
+        threshold: need,
+        windowMs,
+        firstEventId: ring.oldestId(),
+        lastEventId: event.event_id,
+        reason: `${need} ${what} events within ${span} for ${key} (${words})`,
+      }),
+      fired(ring) {
+        if (rule.resetOnFire) ring.clear();
+      },
     };
+    return counting;
   }
 
-  function countDistinct(values: Map<string, Seen>, event: SecurityEvent, at: number, key: string): Finding | undefined {
-    const value = readDistinct!(event);
-    if (value === undefined) return undefined;
-    const name = flatten(String(value));
-    values.delete(name);
-    values.set(name, { time: at, id: event.event_id });
-    // Oldest sightings first: drop those out of the window, and any beyond what the condition needs.
-    for (const [oldName, seen] of values) {
-      if (values.size <= need && at - seen.time < windowMs) break;
-      values.delete(oldName);
-    }
-    if (values.size < need) return undefined;
-    const first = values.values().next().value as Seen;
-    return {
+  const distinctField = fields.index(rule.distinct);
+  const distinct: Evaluator<DistinctWindow> = {
+    ...common,
+    create: () => new DistinctWindow(),
+    observe(values, current) {
+      const value = current.get(distinctField);
+      if (value === undefined) return false;
+      const { at } = current;
+      values.see(flatten(String(value)), at, current);
+      // Oldest sightings first: drop those out of the window, and any beyond what the condition needs.
+      while (values.size > 0 && (values.size > need || at - values.oldestTime() >= windowMs)) values.dropOldest();
+      return values.size >= need;
+    },
+    finding: (values, event, key) => ({
       count: need,
       distinct: need,
       threshold: need,
       windowMs,
-      firstEventId: first.id,
+      firstEventId: values.oldestId(),
       lastEventId: event.event_id,
       reason: `${need} distinct ${rule.distinct} values in ${what} events within ${span} for ${key} (${words})`,
-    };
-  }
-
-  return {
-    rule,
-    namesAlerts: match.namesAlerts,
-    windowMs,
-    matches: match.test,
-    acceptsType: match.acceptsType,
-    create: () => (readDistinct ? { values: new Map() } : { ring: new TimeRing(need) }),
-    observe: (state, event, at, key) =>
-      'ring' in state ? countEvents(state.ring, event, at, key) : countDistinct(state.values, event, at, key),
-    fired(state) {
-      if (!rule.resetOnFire) return;
-      if ('ring' in state) state.ring.clear();
-      else state.values.clear();
+    }),
+    fired(values) {
+      if (rule.resetOnFire) values.clear();
     },
-    lifetimeMs: () => windowMs,
   };
+  return distinct;
 }

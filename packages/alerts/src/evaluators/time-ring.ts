@@ -1,24 +1,33 @@
+import type { IdParts } from '../state/event-id';
+import { IdSlots } from '../state/id-slots';
+
 /**
  * The last `capacity` (time, id) pairs, oldest first. A count threshold of "more than N" only needs
  * the last N+1 events: it holds exactly when the oldest of them is still inside the window.
  */
 export class TimeRing {
+  // Filled up front so the array starts packed and holds unboxed doubles.
   private readonly times: number[];
-  private readonly ids: string[];
+  private readonly ids: IdSlots;
   private start = 0;
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.times = new Array<number>(capacity);
-    this.ids = new Array<string>(capacity);
+    this.times = new Array<number>(capacity).fill(0);
+    this.ids = new IdSlots(capacity);
   }
 
-  push(time: number, id: string): void {
-    const slot = (this.start + this.size) % this.capacity;
+  push(time: number, id: IdParts): void {
+    const slot = this.nextSlot();
     this.times[slot] = time;
-    this.ids[slot] = id;
-    if (this.size < this.capacity) this.size++;
-    else this.start = (this.start + 1) % this.capacity;
+    this.ids.put(slot, id);
+  }
+
+  /** Pushes the oldest pair of `other`. */
+  pushOldestOf(other: TimeRing): void {
+    const slot = this.nextSlot();
+    this.times[slot] = other.oldestTime();
+    this.ids.copy(slot, other.ids, other.start);
   }
 
   get full(): boolean {
@@ -30,11 +39,20 @@ export class TimeRing {
   }
 
   oldestId(): string {
-    return this.ids[this.start]!;
+    return this.ids.get(this.start);
   }
 
   clear(): void {
     this.start = 0;
     this.size = 0;
+  }
+
+  /** The slot of a new pair; when full, the oldest's. */
+  private nextSlot(): number {
+    let slot = this.start + this.size;
+    if (slot >= this.capacity) slot -= this.capacity;
+    if (this.size < this.capacity) this.size++;
+    else if (++this.start === this.capacity) this.start = 0;
+    return slot;
   }
 }

@@ -1,12 +1,16 @@
 import type { SecurityEvent } from '@seclog/core';
 import type { FieldCondition, Match } from '../rules/types';
-import { compileFieldReader } from './field-path';
+import type { EventFields } from './event-fields';
 import { buildTest, type OperatorName } from './operators';
 
 export interface CompiledMatch {
-  test(event: SecurityEvent): boolean;
   /** Whether an event of this type could match, looking at `eventType` only. */
   acceptsType(eventType: string): boolean;
+  /**
+   * What `eventType` alone does not decide (outcome, `where`), with the event's fields read through
+   * `fields`; undefined when the type decides everything.
+   */
+  readonly rest: ((event: SecurityEvent, fields: EventFields) => boolean) | undefined;
   /** True when an `alert.*` type is named explicitly; only such matches see alerts. */
   readonly namesAlerts: boolean;
 }
@@ -31,28 +35,32 @@ function asList<T>(value: T | readonly T[] | undefined): readonly T[] | undefine
   return Array.isArray(value) ? (value as readonly T[]) : [value as T];
 }
 
-/** Turns a validated `match` into one predicate; cheapest checks first. */
-export function compileMatch(match: Match): CompiledMatch {
+/**
+ * Turns a validated `match` into a test on the type, decided once per event type by the engine's
+ * dispatch, and a test on the rest, run per event; cheapest checks first.
+ */
+export function compileMatch(match: Match, fields: EventFields): CompiledMatch {
   const patterns = asList(match.eventType);
   const typeTest = eventTypeTest(patterns);
   const outcomes = asList(match.outcome);
   const fieldTests = Object.entries(match.where ?? {}).map(([path, condition]) => {
-    const read = compileFieldReader(path);
     const [operator, operand] =
       condition !== null && typeof condition === 'object'
         ? (Object.entries(condition as FieldCondition)[0] as [OperatorName, unknown])
         : (['eq', condition] as [OperatorName, unknown]);
-    const check = buildTest(operator, operand);
-    return (event: SecurityEvent) => check(read(event));
+    return { field: fields.index(path), check: buildTest(operator, operand) };
   });
+  const rest =
+    outcomes === undefined && fieldTests.length === 0
+      ? undefined
+      : (event: SecurityEvent, values: EventFields) => {
+          if (outcomes && !outcomes.includes(event.outcome)) return false;
+          for (const { field, check } of fieldTests) if (!check(values.get(field))) return false;
+          return true;
+        };
   return {
     namesAlerts: (patterns ?? []).some(isAlertType),
     acceptsType: (type) => !typeTest || typeTest(type),
-    test(event) {
-      if (typeTest && !typeTest(event.event_type)) return false;
-      if (outcomes && !outcomes.includes(event.outcome)) return false;
-      for (const fieldTest of fieldTests) if (!fieldTest(event)) return false;
-      return true;
-    },
+    rest,
   };
 }
