@@ -1,27 +1,26 @@
-import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { SetMetadata, UseInterceptors, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { defaultTaxonomy } from '@seclog/core';
+import { SECURITY_EVENT_METADATA, SKIP_SECURITY_LOG_METADATA, type SecurityEventMetadata } from './metadata-keys';
 import type { SecurityEventOptions } from './security-event-options';
+import { SecurityEventInterceptor } from './security-event.interceptor';
 import { contextOfRequest } from './request-context';
 
-/** Metadata key of `@SecurityEvent()`. */
-export const SECURITY_EVENT_METADATA = 'seclog:security-event';
-/** Metadata key of `@SkipSecurityLog()`. */
-export const SKIP_SECURITY_LOG_METADATA = 'seclog:skip';
-
-/** What `@SecurityEvent()` stores: read back by the interceptor. */
-export interface SecurityEventMetadata extends SecurityEventOptions {
-  eventType: string;
-}
+export { SECURITY_EVENT_METADATA, SKIP_SECURITY_LOG_METADATA };
+export type { SecurityEventMetadata };
 
 /**
  * Logs `eventType` when the handler (or every handler of the class) completes: outcome `success`
  * when it returns, `failure` with the exception class when it throws (the exception is rethrown).
  * A handler's decorator replaces its class's. A malformed `eventType` throws core's
  * `SecurityEventError` here, when the class is defined, rather than on every request.
+ * Binds the interceptor to what it decorates, so handlers without a decorator never run it.
  */
 export function SecurityEvent(eventType: string, options: SecurityEventOptions = {}): ClassDecorator & MethodDecorator {
   defaultTaxonomy.resolve(eventType);
-  return SetMetadata<string, SecurityEventMetadata>(SECURITY_EVENT_METADATA, { ...options, eventType });
+  return applyDecorators(
+    SetMetadata<string, SecurityEventMetadata>(SECURITY_EVENT_METADATA, { ...options, eventType }),
+    UseInterceptors(SecurityEventInterceptor),
+  );
 }
 
 /**
@@ -29,7 +28,7 @@ export function SecurityEvent(eventType: string, options: SecurityEventOptions =
  * The request keeps its context and correlation id echo: other events logged inside still link.
  */
 export function SkipSecurityLog(): ClassDecorator & MethodDecorator {
-  return SetMetadata(SKIP_SECURITY_LOG_METADATA, true);
+  return applyDecorators(SetMetadata(SKIP_SECURITY_LOG_METADATA, true), UseInterceptors(SecurityEventInterceptor));
 }
 
 /** The current request's correlation id (the one echoed on the response). */

@@ -1,31 +1,29 @@
 import { getContext, type RequestSecurity, type SecurityContext } from '@seclog/core';
 
-// Keyed by Node's IncomingMessage: Express hands it out itself, Fastify wraps it as `request.raw`.
-const byRequest = new WeakMap<object, RequestSecurity>();
-// Lets SecurityLogService reach the request from inside its async context alone.
-const byContext = new WeakMap<SecurityContext, RequestSecurity>();
+/**
+ * On the request object every Nest layer of the platform shares: Express's `req`, Fastify's
+ * `request` (its `raw` is the IncomingMessage only Nest middleware sees).
+ */
+export const REQUEST_SECURITY = Symbol('seclog.nestjs.request');
+type WithSecurity = { [REQUEST_SECURITY]?: RequestSecurity | null };
 
-function keyOf(request: unknown): object | undefined {
-  if (typeof request !== 'object' || request === null) return undefined;
-  const raw = (request as { raw?: unknown }).raw;
-  return typeof raw === 'object' && raw !== null ? raw : request;
-}
-
-export function rememberRequest(request: unknown, security: RequestSecurity): void {
-  const key = keyOf(request);
-  if (key) byRequest.set(key, security);
-  byContext.set(security.context, security);
+/**
+ * Also on the request's context, so that SecurityLogService reaches the request from inside its
+ * async context alone (a WeakMap entry per request costs the garbage collector more).
+ */
+export function rememberRequest(request: object, security: RequestSecurity): void {
+  (request as WithSecurity)[REQUEST_SECURITY] = security;
+  (security.context as WithSecurity)[REQUEST_SECURITY] = security;
 }
 
 export function securityOfRequest(request: unknown): RequestSecurity | undefined {
-  const key = keyOf(request);
-  return key ? byRequest.get(key) : undefined;
+  if (typeof request !== 'object' || request === null) return undefined;
+  return (request as WithSecurity)[REQUEST_SECURITY] ?? undefined;
 }
 
 /** The request whose context the caller runs in; undefined outside HTTP requests. */
 export function currentRequestSecurity(): RequestSecurity | undefined {
-  const context = getContext();
-  return context ? byContext.get(context) : undefined;
+  return (getContext() as WithSecurity | undefined)?.[REQUEST_SECURITY] ?? undefined;
 }
 
 /** The request's context, else whatever context the caller runs in. */

@@ -1,12 +1,8 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { errorClassOf, type LogInput, type SecurityLogger } from '@seclog/core';
-import { catchError, tap, throwError, type Observable } from 'rxjs';
-import {
-  SECURITY_EVENT_METADATA,
-  SKIP_SECURITY_LOG_METADATA,
-  type SecurityEventMetadata,
-} from './decorators';
+import { tap, type Observable } from 'rxjs';
+import { SECURITY_EVENT_METADATA, SKIP_SECURITY_LOG_METADATA, type SecurityEventMetadata } from './metadata-keys';
 import { SECURITY_LOGGER } from './options';
 import { securityOfRequest } from './request-context';
 import type { SecurityEventCall } from './security-event-options';
@@ -23,35 +19,52 @@ function describeError(error: unknown): Record<string, unknown> {
   return described;
 }
 
+// Marks a call the interceptor has handled: Nest hands every interceptor of one call the same context.
+const HANDLED = Symbol('seclog.nestjs.handled');
+
+/** What the decorators ask of one handler of one class, read once. */
+interface Plan {
+  skipped: boolean;
+  spec: SecurityEventMetadata | undefined;
+}
+
 /**
- * Global: enters the request's context again for the handler (a middleware may have resumed it
- * from elsewhere), tells the request its `@SkipSecurityLog()` and what the handler threw, and logs
- * the event of `@SecurityEvent()` once the handler has returned or thrown.
+ * Registered for every handler by the module (unless `interceptor: 'decorated'`) and bound by
+ * `@SecurityEvent()` / `@SkipSecurityLog()` to what they decorate: enters the request's context
+ * again for the handler (a middleware may have resumed it from elsewhere), tells the request its
+ * `@SkipSecurityLog()` and what the handler threw, and logs the event of `@SecurityEvent()` once
+ * the handler has returned or thrown. However many times it is bound to a call, it acts once.
  */
 @Injectable()
 export class SecurityEventInterceptor implements NestInterceptor {
+  // Per handler, then per class (a handler may be inherited by classes with other decorators).
+  readonly #plans = new WeakMap<object, WeakMap<object, Plan>>();
+
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(SECURITY_LOGGER) private readonly logger: SecurityLogger,
+    // Absent when the decorators are used without SecurityLogModule: they then log nothing.
+    @Optional() @Inject(SECURITY_LOGGER) private readonly logger?: SecurityLogger,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const targets = [context.getHandler(), context.getClass()];
-    const request = context.getType() === 'http' ? context.switchToHttp().getRequest<unknown>() : undefined;
+    const marked = context as ExecutionContext & { [HANDLED]?: true };
+    if (!this.logger || marked[HANDLED]) return next.handle();
+    marked[HANDLED] = true;
+    const { skipped, spec } = this.planOf(context.getHandler(), context.getClass());
+    const request = context.getType() === 'http' ? context.getArgByIndex<unknown>(0) : undefined;
     const security = securityOfRequest(request);
-    const skipped = this.reflector.getAllAndOverride<boolean | undefined>(SKIP_SECURITY_LOG_METADATA, targets) === true;
     if (security) {
       security.enter();
       if (skipped) security.skip = true;
     }
-    const spec = skipped
-      ? undefined
-      : this.reflector.getAllAndOverride<SecurityEventMetadata | undefined>(SECURITY_EVENT_METADATA, targets);
-    if (!spec && !security) return next.handle();
+    if (!spec) {
+      // Only the 5xx event needs what an undecorated handler threw.
+      return security ? next.handle().pipe(tap({ error: (error: unknown) => security.recordError(error) })) : next.handle();
+    }
 
     const params = (request as { params?: Record<string, string> } | undefined)?.params ?? {};
     const call = { request, params, context };
-    const when = spec?.when ?? 'always';
+    const when = spec.when ?? 'always';
     let result: unknown;
     return next.handle().pipe(
       tap({
@@ -59,15 +72,29 @@ export class SecurityEventInterceptor implements NestInterceptor {
           result = value;
         },
         complete: () => {
-          if (spec && when !== 'failure') this.record(spec, { ...call, result }, 'success');
+          if (when !== 'failure') this.record(spec, { ...call, result }, 'success');
+        },
+        error: (error: unknown) => {
+          security?.recordError(error);
+          if (when !== 'success') this.record(spec, { ...call, error }, 'failure');
         },
       }),
-      catchError((error: unknown) => {
-        security?.recordError(error);
-        if (spec && when !== 'success') this.record(spec, { ...call, error }, 'failure');
-        return throwError(() => error);
-      }),
     );
+  }
+
+  private planOf(handler: object, type: object): Plan {
+    let byClass = this.#plans.get(handler);
+    let plan = byClass?.get(type);
+    if (plan) return plan;
+    const targets = [handler, type] as Parameters<Reflector['getAllAndOverride']>[1];
+    const skipped = this.reflector.getAllAndOverride<boolean | undefined>(SKIP_SECURITY_LOG_METADATA, targets) === true;
+    plan = {
+      skipped,
+      spec: skipped ? undefined : this.reflector.getAllAndOverride<SecurityEventMetadata | undefined>(SECURITY_EVENT_METADATA, targets),
+    };
+    if (!byClass) this.#plans.set(handler, (byClass = new WeakMap()));
+    byClass.set(type, plan);
+    return plan;
   }
 
   private record(spec: SecurityEventMetadata, call: SecurityEventCall, outcome: 'success' | 'failure'): void {
@@ -94,6 +121,6 @@ export class SecurityEventInterceptor implements NestInterceptor {
     if (spec.message !== undefined) input.message = spec.message;
     const security = securityOfRequest(call.request);
     if (security) security.log(input);
-    else this.logger.log(input);
+    else this.logger?.log(input);
   }
 }

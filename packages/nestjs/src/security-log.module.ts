@@ -28,14 +28,18 @@ const sharedProviders: Provider[] = [
       options.logger ?? createSecurityLogger(options as SecurityLoggerOptions),
   },
   SecurityLogService,
-  { provide: APP_INTERCEPTOR, useClass: SecurityEventInterceptor },
 ];
+
+/** Unless `interceptor: 'decorated'`, every handler runs the interceptor, decorated or not. */
+const interceptorProviders = (interceptor: SecurityLogModuleOptions['interceptor']): Provider[] =>
+  interceptor === 'decorated' ? [] : [{ provide: APP_INTERCEPTOR, useClass: SecurityEventInterceptor }];
 
 const exported = [SecurityLogService, SECURITY_LOGGER, SECURITY_LOG_OPTIONS];
 
 /**
  * Global module: one logger for the app, `SecurityLogService` everywhere, and every HTTP request
- * given a security context, a correlation id echo and an `http.error_response` event for 4xx/5xx.
+ * given a security context, a correlation id echo and an `http.error_response` event for 4xx/5xx,
+ * all from the platform's own hooks.
  */
 @Global()
 @Module({})
@@ -50,7 +54,11 @@ export class SecurityLogModule implements NestModule, OnApplicationShutdown {
     return {
       module: SecurityLogModule,
       global: true,
-      providers: [{ provide: SECURITY_LOG_OPTIONS, useValue: options }, ...sharedProviders],
+      providers: [
+        { provide: SECURITY_LOG_OPTIONS, useValue: options },
+        ...sharedProviders,
+        ...interceptorProviders(options.interceptor),
+      ],
       exports: exported,
     };
   }
@@ -63,6 +71,7 @@ export class SecurityLogModule implements NestModule, OnApplicationShutdown {
       providers: [
         { provide: SECURITY_LOG_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
         ...sharedProviders,
+        ...interceptorProviders(options.interceptor),
       ],
       exports: exported,
     };
