@@ -58,14 +58,15 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze(([
     // The body runs to the END line, or to the end of the string when the key was cut off.
     pattern: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[^-]*(?:-(?!----END)[^-]*)*(?:-----END[A-Z0-9 ]{0,60}-----|-----END|$)/g,
     trigger: '-----BEGIN',
-    minLength: 30,
+    // A bare header, the shortest match, still says a key was here.
+    minLength: 27,
   },
   {
     id: 'jwt',
     family: 'jwt',
     pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
     trigger: 'eyJ',
-    minLength: 16,
+    minLength: 13,
   },
   {
     id: 'aws-access-key-id',
@@ -86,7 +87,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze(([
     family: 'github',
     pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/g,
     trigger: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
-    minLength: 40,
+    minLength: 33,
   },
   {
     id: 'slack-token',
@@ -130,7 +131,7 @@ export const DEFAULT_RULES: readonly RedactionRule[] = Object.freeze(([
     // last `@` of the authority, so an unencoded `@` inside it is covered.
     pattern: /:\/\/[^\s/?#@:"'<>[\]]*:(?<secret>(?!\[REDACTED)[^\s/?#"'<>]+)@/g,
     trigger: '@',
-    minLength: 8,
+    minLength: 6,
   },
   {
     id: 'url-secret-param',

@@ -3,7 +3,6 @@
  * the Unicode line/paragraph separators and the bidi embedding, override and isolate controls.
  */
 const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
-const UNSAFE_ALL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 function escapeOf(code: number): string {
   if (code === 0x0a) return '\\n';
@@ -11,18 +10,16 @@ function escapeOf(code: number): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** Every unsafe character's escape, computed once: an input made of nothing else costs one lookup per character. */
-const ESCAPES = new Map<string, string>();
-for (const [from, to] of [[0x00, 0x9f], [0x61c, 0x61c], [0x200e, 0x200f], [0x2028, 0x202e], [0x2066, 0x2069]] as const) {
-  for (let code = from; code <= to; code++) {
-    const char = String.fromCharCode(code);
-    if (UNSAFE.test(char)) ESCAPES.set(char, escapeOf(code));
-  }
-}
+/** Each character code below the last unsafe one, with its escape when it is unsafe: one read per character. */
+const ESCAPES: (string | undefined)[] = [];
+for (let code = 0; code <= 0x2069; code++) ESCAPES.push(UNSAFE.test(String.fromCharCode(code)) ? escapeOf(code) : undefined);
 
-function escapeChar(char: string): string {
-  return ESCAPES.get(char) ?? escapeOf(char.charCodeAt(0));
-}
+/**
+ * Output is flattened every this many input characters: appending one escape at a time builds a rope of
+ * one node per escape, and a megabyte of control characters would otherwise leave a million of them
+ * for the collector.
+ */
+const FLATTEN_EVERY = 16_384;
 
 /**
  * Rewrites each unsafe character as visible ASCII (`\n`, `\r`, `\x1b`, `\u202e` ...), so an injected
@@ -31,5 +28,24 @@ function escapeChar(char: string): string {
  * neutralised newline read the same.
  */
 export function neutralize(value: string): string {
-  return UNSAFE.test(value) ? value.replace(UNSAFE_ALL, escapeChar) : value;
+  if (!UNSAFE.test(value)) return value;
+  let out = '';
+  let part = '';
+  let kept = 0;
+  let partStart = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    const escape = code < ESCAPES.length ? ESCAPES[code] : undefined;
+    if (escape === undefined) continue;
+    part += i > kept ? value.slice(kept, i) + escape : escape;
+    kept = i + 1;
+    if (kept - partStart >= FLATTEN_EVERY) {
+      // Reading a character flattens the rope in place.
+      part.charCodeAt(0);
+      out += part;
+      part = '';
+      partStart = kept;
+    }
+  }
+  return out + part + value.slice(kept);
 }

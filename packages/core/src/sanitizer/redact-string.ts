@@ -1,63 +1,35 @@
 import type { CompiledRule } from './compile-rules';
 import { neutralize } from './neutralize';
+import { createTriggerScan, MAX_SCAN_SETS, type TriggerScan } from './trigger-scan';
 
-/** The compiled rules of one sanitizer, and one scan that tells whether any substring trigger is present. */
+/** The compiled rules of one sanitizer, and one scan that tells which of them have a substring trigger present. */
 export interface RuleSet {
   readonly rules: readonly CompiledRule[];
-  /** Alternation of every rule's substring triggers; null when no rule has one. */
-  readonly gate: RegExp | null;
-  /** The rules without substring triggers, in order: all that can run when the gate finds nothing. */
-  readonly ungated: readonly CompiledRule[];
+  /** Per rule, its bit in `scan`'s result; 0 for a rule the scan does not cover. */
+  readonly bits: readonly number[];
+  readonly scan: TriggerScan;
   /** Markers no rule rewrites: a text that has become one of them is a fixed point already. */
   readonly stable: ReadonlySet<string>;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-interface TrieNode {
-  end: boolean;
-  readonly next: Map<string, TrieNode>;
-}
-
-/**
- * Literals factored by shared prefixes (`A(?:KIA|SIA|Iza)`): the engine then rejects most positions
- * on their first character instead of trying every literal there.
- */
-function trieSource(node: TrieNode): string {
-  // A literal ending here matches already: nothing after it is needed.
-  if (node.end) return '';
-  const branches = [...node.next].map(([char, child]) => escapeRegExp(char) + trieSource(child));
-  return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-}
-
-export function literalGate(literals: Iterable<string>): RegExp | null {
-  const root: TrieNode = { end: false, next: new Map() };
-  let any = false;
-  for (const literal of literals) {
-    if (literal === '') continue;
-    any = true;
-    let node = root;
-    for (const char of literal) {
-      let child = node.next.get(char);
-      if (child === undefined) {
-        child = { end: false, next: new Map() };
-        node.next.set(char, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  return any ? new RegExp(trieSource(root)) : null;
+  /** Length of the longest stable marker: a longer text is not one, and is not hashed to find out. */
+  readonly stableLength: number;
 }
 
 export function createRuleSet(rules: readonly CompiledRule[]): RuleSet {
-  const literals = new Set<string>();
-  for (const rule of rules) for (const trigger of rule.triggers ?? []) literals.add(trigger);
+  // The first 32 rules with substring triggers share one scan; any later one tests its own with `includes`.
+  const sets: (readonly string[])[] = [];
+  const bits = rules.map((rule) => {
+    if (rule.triggers === null || sets.length === MAX_SCAN_SETS) return 0;
+    sets.push(rule.triggers);
+    return 1 << (sets.length - 1);
+  });
   // Checked once here against every rule on its own, so a caller's rule that does rewrite a marker keeps the full loop.
   const stable = new Set(rules.map((rule) => rule.marker).filter((marker) => rules.every((rule) => applyRule(rule, marker) === marker)));
-  return { rules, gate: literalGate(literals), ungated: rules.filter((rule) => rule.triggers === null), stable };
+  const stableLength = Math.max(0, ...[...stable].map((marker) => marker.length));
+  return { rules, bits, scan: createTriggerScan(sets), stable, stableLength };
+}
+
+function isStable(set: RuleSet, text: string): boolean {
+  return text.length <= set.stableLength && set.stable.has(text);
 }
 
 function hasAny(value: string, triggers: readonly string[]): boolean {
@@ -131,21 +103,22 @@ function applyRule(rule: CompiledRule, value: string): string {
 const MAX_PASSES = 4;
 
 /**
- * One pass of every rule whose prefilter passes. Most strings hold no trigger at all, and one scan with
- * the gate settles that for every substring-triggered rule at once. The gate is read on the text the pass
- * starts with: a replacement only inserts markers, which no rule matches.
+ * One pass of every rule whose prefilter passes. One scan of the text the pass starts with settles
+ * every substring trigger at once. A replacement only inserts markers: a trigger that appears inside one
+ * is seen by the next pass, which runs because the text changed.
  */
 function onePass(set: RuleSet, value: string): string {
   let current = value;
-  const rules = set.gate === null || set.gate.test(value) ? set.rules : set.ungated;
+  const found = set.scan(value);
   let memoRe: RegExp | null = null;
   let memoText = '';
   let memoHit = false;
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
+  for (let i = 0; i < set.rules.length; i++) {
+    const rule = set.rules[i]!;
     if (current.length < rule.minLength) continue;
     if (rule.triggers !== null) {
-      if (!hasAny(current, rule.triggers)) continue;
+      const bit = set.bits[i]!;
+      if (bit !== 0 ? (found & bit) === 0 : !hasAny(current, rule.triggers)) continue;
     } else if (rule.triggerRe !== null) {
       // Rules sharing one trigger RegExp (the digit rules) test it once per text.
       if (memoRe !== rule.triggerRe || memoText !== current) {
@@ -157,7 +130,7 @@ function onePass(set: RuleSet, value: string): string {
     }
     const next = applyRule(rule, current);
     // A whole text turned into a marker: the remaining rules, and further passes, cannot change it.
-    if (next !== current && set.stable.has(next)) return next;
+    if (next !== current && isStable(set, next)) return next;
     current = next;
   }
   return current;
@@ -167,7 +140,7 @@ export function redactString(set: RuleSet, value: string): string {
   let current = value;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = onePass(set, current);
-    if (next === current || set.stable.has(next)) return next;
+    if (next === current || isStable(set, next)) return next;
     current = next;
   }
   return current;

@@ -28,7 +28,8 @@ export interface RedactionRule {
   validate?(match: string): boolean;
   /**
    * Cheap prefilter: the rule runs only on strings containing at least one of these substrings
-   * (case-sensitive), or matching this RegExp. Without it the rule runs on every string.
+   * (case-sensitive), or matching this RegExp, as read at the start of each redaction pass. Without
+   * it the rule runs on every string.
    */
   trigger?: string | readonly string[] | RegExp;
   /** Strings shorter than this are skipped by the rule (default 1). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSanitizer, neutralize, sanitize } from '../../src/sanitizer';
 
@@ -32,5 +33,24 @@ describe('neutralize', () => {
 
   it('is part of sanitizeString', () => {
     expect(createSanitizer().sanitizeString('GET /\r\nX-Injected: 1')).toBe('GET /\\r\\nX-Injected: 1');
+  });
+
+  it('escapes exactly the unsafe characters, whatever their number and position (property)', () => {
+    const UNSAFE_ALL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+    const hex = (code: number) => (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+    const oracle = (text: string) =>
+      text.replace(UNSAFE_ALL, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : hex(c.charCodeAt(0))));
+    const unit = fc.constantFrom('a', ' ', '\t', '\n', '\r', '\0', '\x1b', '\x7f', '\x85', '\x9f', '\xa0', '\u061c', '\u200e', '\u2028', '\u202e', '\u2066', '\u2069', '\u206a', '\ud83d', '\ude00', '\\');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 60 }), (text) => {
+        expect(neutralize(text)).toBe(oracle(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // Long inputs cross the points where the output is flattened.
+    for (const unitText of ['\n\u202e\x1b[', 'abc\ndef', 'x'.repeat(20_000) + '\n']) {
+      const long = unitText.repeat(Math.ceil(40_000 / unitText.length));
+      expect(neutralize(long)).toBe(oracle(long));
+    }
   });
 });
