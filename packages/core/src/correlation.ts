@@ -32,12 +32,12 @@ export interface FromHeadersOptions {
   header?: string;
 }
 
+/** `name` must be lower-case: Node and every framework hand over lower-case header names. */
 function readHeader(headers: HeaderSource, name: string): string | undefined {
   if (typeof (headers as { get?: unknown }).get === 'function') {
     return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   }
-  const record = headers as Record<string, unknown>;
-  const value = record[name] ?? record[name.toLowerCase()];
+  const value = (headers as Record<string, unknown>)[name];
   if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
@@ -50,6 +50,34 @@ function parseTraceparent(value: string | undefined): { traceId: string; spanId:
   // Version ff is forbidden; all-zero ids are invalid by the W3C spec.
   if (version === 'ff' || traceId === ZERO_TRACE || spanId === ZERO_SPAN) return undefined;
   return { traceId, spanId };
+}
+
+/**
+ * `correlation.fromHeaders` for callers that open every request (HTTP adapters): `undefined`
+ * when neither header is present, so the common request allocates nothing. `headerName` must be
+ * lower-case.
+ */
+export function readIncomingCorrelation(headers: HeaderSource, headerName: string): IncomingCorrelation | undefined {
+  const raw = readHeader(headers, headerName);
+  const traceparent = readHeader(headers, 'traceparent');
+  if (raw === undefined && traceparent === undefined) return undefined;
+  const trace = parseTraceparent(traceparent);
+  const result: IncomingCorrelation = { source: 'none' };
+  if (trace) {
+    result.traceId = trace.traceId;
+    result.parentSpanId = trace.spanId;
+  }
+  if (raw !== undefined && CORRELATION_ID.test(raw)) {
+    result.correlationId = raw;
+    result.source = 'header';
+  } else {
+    if (raw !== undefined) result.rejected = raw;
+    if (trace) {
+      result.correlationId = trace.traceId;
+      result.source = 'traceparent';
+    }
+  }
+  return result;
 }
 
 function currentContext() {
@@ -82,24 +110,7 @@ export const correlation = {
   fromHeaders(headers: HeaderSource | undefined, options: FromHeadersOptions = {}): IncomingCorrelation {
     if (!headers) return { source: 'none' };
     const headerName = (options.header ?? DEFAULT_CORRELATION_HEADER).toLowerCase();
-    const raw = readHeader(headers, headerName);
-    const trace = parseTraceparent(readHeader(headers, 'traceparent'));
-    const result: IncomingCorrelation = { source: 'none' };
-    if (trace) {
-      result.traceId = trace.traceId;
-      result.parentSpanId = trace.spanId;
-    }
-    if (raw !== undefined && CORRELATION_ID.test(raw)) {
-      result.correlationId = raw;
-      result.source = 'header';
-    } else {
-      if (raw !== undefined) result.rejected = raw;
-      if (trace) {
-        result.correlationId = trace.traceId;
-        result.source = 'traceparent';
-      }
-    }
-    return result;
+    return readIncomingCorrelation(headers, headerName) ?? { source: 'none' };
   },
 
   /**

@@ -57,6 +57,7 @@ export type {
   HttpSecurityOptions,
   OpenOptions,
   FinishInput,
+  RequestReader,
   NormalizedRequest,
   PathPattern,
   StatusSelector,

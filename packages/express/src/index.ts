@@ -7,6 +7,7 @@ import {
   type SecurityEvent,
 } from '@seclog/core';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
 
 /** Options of `securityMiddleware`: the core HTTP options (logger, header, ignorePaths, statuses, actor). */
 export type SecurityMiddlewareOptions = HttpSecurityOptions;
@@ -34,6 +35,14 @@ function routeOf(req: Request): string | undefined {
   return typeof path === 'string' ? `${req.baseUrl ?? ''}${path}` : undefined;
 }
 
+// One options object and one listener for every request: opening a request builds no closure for them.
+const OPEN_OPTIONS = { routeOf };
+
+/** `finish` listener of the response; Node's response knows its request as `res.req`. */
+function onFinish(this: ServerResponse): void {
+  (this.req as SecuredRequest)[SECURITY]?.finish({ status: this.statusCode });
+}
+
 /**
  * Opens a security context around every request, echoes the correlation id, logs
  * `http.error_response` for 4xx/5xx and adds `req.securityLog()` / `req.setActor()`. Mount it
@@ -42,12 +51,13 @@ function routeOf(req: Request): string | undefined {
 export function securityMiddleware(options: SecurityMiddlewareOptions): RequestHandler {
   const http = createHttpSecurity(options);
   return function seclogSecurity(req, res, next) {
-    const security = http.open(req, { routeOf: () => routeOf(req) });
+    const security = http.open(req, OPEN_OPTIONS);
     (req as SecuredRequest)[SECURITY] = security;
     req.securityLog = (input) => security.log(input);
     req.setActor = (actor) => security.setActor(actor);
     res.setHeader(http.header, security.correlationId);
-    res.once('finish', () => security.finish({ status: res.statusCode }));
+    // `finish` fires at most once, so `on` does what `once` would without wrapping the listener.
+    res.on('finish', onFinish);
     // A body parser mounted after this layer resumes the chain from the request stream's events;
     // raw-body (express.json and friends) keeps the context itself, other parsers do not. Only a
     // request with a body has such events, and binding costs every request that has one.

@@ -35,11 +35,25 @@ function securityOf(request: FastifyRequest): RequestSecurity {
   return security;
 }
 
-/** Re-enters the request's context: after body parsing Fastify runs in another async context. */
+/**
+ * Re-enters the request's context when a hook before it resumed in another async context (a
+ * `preParsing` hook continuing from a pooled client's callback). Costs a read when it did not.
+ */
 function reenter(request: FastifyRequest, _reply: unknown, done: () => void): void {
   (request as SecuredRequest)[SECURITY]?.enter();
   done();
 }
+
+// `routeOptions` builds a fresh object on every read: read it only when an event needs the route.
+function routeOf(request: FastifyRequest): string | undefined {
+  return request.routeOptions.url;
+}
+
+function skipOf(request: FastifyRequest): boolean {
+  return request.routeOptions.config?.securityLog === false;
+}
+
+const OPEN_OPTIONS = { routeOf, skipOf };
 
 const plugin: FastifyPluginCallback<SecurityPluginOptions> = (fastify, options, done) => {
   const http = createHttpSecurity(options);
@@ -54,10 +68,7 @@ const plugin: FastifyPluginCallback<SecurityPluginOptions> = (fastify, options, 
   }
 
   fastify.addHook('onRequest', (request, reply, next) => {
-    const security = http.open(request, {
-      route: request.routeOptions.url,
-      skip: request.routeOptions.config?.securityLog === false,
-    });
+    const security = http.open(request, OPEN_OPTIONS);
     (request as SecuredRequest)[SECURITY] = security;
     void reply.header(http.header, security.correlationId);
     security.run(next);

@@ -7,6 +7,7 @@ import {
   type SecurityEvent,
 } from '@seclog/core';
 import type { Context, Middleware } from 'koa';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Options of `securityMiddleware`: the core HTTP options (logger, header, ignorePaths, statuses, actor). */
 export type SecurityMiddlewareOptions = HttpSecurityOptions;
@@ -22,14 +23,24 @@ declare module 'koa' {
 
 const SECURITY = Symbol('seclog.koa.request');
 
+// Kept on Node's request, which the response's `finish` listener reaches as `res.req`.
+type SecuredRequest = IncomingMessage & { [SECURITY]?: RequestSecurity };
+
 function securityOf(ctx: Context): RequestSecurity | undefined {
-  return (ctx.state as Record<symbol, RequestSecurity | undefined>)[SECURITY];
+  return (ctx.req as SecuredRequest)[SECURITY];
 }
 
 /** The `@koa/router` pattern that matched (`/users/:id`), prefix included. */
 function routeOf(ctx: Context): string | undefined {
   const route: unknown = (ctx as { _matchedRoute?: unknown })._matchedRoute;
   return typeof route === 'string' ? route : undefined;
+}
+
+// One options object and one listener for every request: opening a request builds no closure for them.
+const OPEN_OPTIONS = { routeOf };
+
+function onFinish(this: ServerResponse): void {
+  (this.req as SecuredRequest)[SECURITY]?.finish({ status: this.statusCode });
 }
 
 /** Koa's default error handler clears every header and then sets `err.headers`: put the echo there. */
@@ -47,20 +58,21 @@ function echoOnError(error: unknown, header: string, id: string): void {
  */
 export function securityMiddleware(options: SecurityMiddlewareOptions): Middleware {
   const http = createHttpSecurity(options);
-  return async function seclogSecurity(ctx, next) {
-    const security = http.open(ctx, { routeOf: () => routeOf(ctx) });
-    (ctx.state as Record<symbol, RequestSecurity>)[SECURITY] = security;
+  return function seclogSecurity(ctx, next) {
+    const security = http.open(ctx, OPEN_OPTIONS);
+    (ctx.req as SecuredRequest)[SECURITY] = security;
     ctx.securityLog = (input) => security.log(input);
     ctx.setActor = (actor) => security.setActor(actor);
-    ctx.set(http.header, security.correlationId);
-    ctx.res.once('finish', () => security.finish({ status: ctx.res.statusCode }));
-    try {
-      await security.run(next);
-    } catch (error) {
+    // Straight on Node's response: nothing is sent yet, which is all Koa's `ctx.set` checks first.
+    ctx.res.setHeader(http.header, security.correlationId);
+    // `finish` fires at most once, so `on` does what `once` would without wrapping the listener.
+    ctx.res.on('finish', onFinish);
+    // A plain function returning the chain's promise: an async wrapper would add promises of its own to every request.
+    return security.run(next).then(undefined, (error: unknown) => {
       security.recordError(error);
       echoOnError(error, http.header, security.correlationId);
       throw error;
-    }
+    });
   };
 }
 

@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { resolveActor } from '../actor';
-import { createSecurityContext } from '../context/run-with-context';
-import { correlation, DEFAULT_CORRELATION_HEADER } from '../correlation';
+import { correlation, DEFAULT_CORRELATION_HEADER, readIncomingCorrelation } from '../correlation';
+import { coreGlobalStore } from '../global-store';
 import type { SecurityLogger } from '../logger/create-security-logger';
 import { correlationRejectionEvent } from './correlation-rejection';
-import { normalizeRequest } from './normalize-request';
+import { requestHeaders } from './normalize-request';
 import { createPathFilter, createStatusFilter, type PathPattern, type StatusSelector } from './path-filter';
 import { defaultActorResolver, resolveRequestActor, type ActorResolver } from './request-actor';
-import { RequestSecurity, type RequestSecurityShared } from './request-security';
+import { RequestSecurity, type RequestReader, type RequestSecurityShared } from './request-security';
 
 /** The options every HTTP adapter accepts (adapters add their own on top). */
 export interface HttpSecurityOptions {
@@ -35,10 +34,17 @@ export interface OpenOptions {
   /** Per-route opt-out of automatic events, when known up front. */
   skip?: boolean;
   /**
-   * Reads the route pattern on demand, for routers that match after the request was opened
-   * (Express `req.route`, Koa `ctx._matchedRoute`). Must not be costly; a throw counts as unknown.
+   * Reads the route pattern from the request passed to `open()`, when an event needs it: for
+   * routers that match after the request was opened (Express `req.route`, Koa
+   * `ctx._matchedRoute`), or whose pattern costs work to read (Fastify `routeOptions`). A throw
+   * counts as unknown. Pass one function for all requests rather than a closure per request.
    */
-  routeOf?: () => string | undefined;
+  routeOf?: RequestReader<string | undefined>;
+  /**
+   * Reads the per-route opt-out from the request when a response would be logged (Fastify route
+   * `config`); `true` logs nothing. A throw counts as not opted out.
+   */
+  skipOf?: RequestReader<boolean>;
 }
 
 export interface HttpSecurity {
@@ -46,8 +52,9 @@ export interface HttpSecurity {
   /** The correlation header, lower-case. */
   readonly header: string;
   /**
-   * Opens a request: reads the correlation id (else `traceparent`, else a new id), the actor and the
-   * target, and logs `input.validation_failure` for a refused correlation header. Never throws:
+   * Opens a request: reads the correlation id (else `traceparent`, else a new id) and asks the actor
+   * resolver; method, path, client IP and route are read when an event needs them. Logs
+   * `input.validation_failure` for a refused correlation header. Never throws:
    * a request of unknown shape gets a fresh context. The adapter then runs the handler in
    * `run()`/`enter()`, sets `responseHeaders`, and calls `finish()`.
    */
@@ -57,43 +64,34 @@ export interface HttpSecurity {
 /** The framework-agnostic half of every HTTP adapter: Express, Fastify, Koa and NestJS map onto it. */
 export function createHttpSecurity(options: HttpSecurityOptions): HttpSecurity {
   const header = (options.header ?? DEFAULT_CORRELATION_HEADER).toLowerCase();
-  const isIgnored = createPathFilter(options.ignorePaths);
   const shared: RequestSecurityShared = {
     logger: options.logger,
     header,
+    storage: coreGlobalStore().contextStorage,
     resolveActor: options.actor ?? defaultActorResolver,
+    isIgnored: createPathFilter(options.ignorePaths),
     countsStatus: createStatusFilter(options.statuses),
-    clock: options.clock ?? (() => performance.now()),
+    clock: options.clock ?? performance.now.bind(performance),
   };
 
   return {
     logger: options.logger,
     header,
     open(request, openOptions = {}) {
-      const normalized = normalizeRequest(request);
-      const incoming = correlation.fromHeaders(normalized?.headers, { header });
-      const path = normalized?.path ?? '/';
-      const context = createSecurityContext({
-        correlationId: incoming.correlationId,
-        traceId: incoming.traceId,
-        target: openOptions.route ?? path,
-      });
-      const network = resolveActor({ ip: normalized?.ip, userAgent: normalized?.userAgent }, undefined);
-      const user = resolveRequestActor(shared.resolveActor, request);
-      context.actor = user === undefined ? network : resolveActor(user, network);
-
+      const headers = requestHeaders(request);
+      const incoming = headers === undefined ? undefined : readIncomingCorrelation(headers, header);
       const security = new RequestSecurity(shared, request, {
-        context,
-        method: normalized?.method ?? 'UNKNOWN',
-        path,
-        ignored: isIgnored(path),
-        parentSpanId: incoming.parentSpanId,
+        correlationId: incoming?.correlationId ?? correlation.generate(),
+        traceId: incoming?.traceId,
+        parentSpanId: incoming?.parentSpanId,
+        user: resolveRequestActor(shared.resolveActor, request),
         routeOf: openOptions.routeOf,
+        skipOf: openOptions.skipOf,
       });
       security.setRoute(openOptions.route);
       if (openOptions.skip === true) security.skip = true;
-      if (incoming.rejected !== undefined) {
-        security.log(correlationRejectionEvent(header, incoming.rejected, path));
+      if (incoming?.rejected !== undefined) {
+        security.log(correlationRejectionEvent(header, incoming.rejected, security.path));
       }
       return security;
     },

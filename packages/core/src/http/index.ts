@@ -1,7 +1,7 @@
 export { createHttpSecurity } from './create-http-security';
 export type { HttpSecurity, HttpSecurityOptions, OpenOptions } from './create-http-security';
 export { RequestSecurity } from './request-security';
-export type { FinishInput } from './request-security';
+export type { FinishInput, RequestReader } from './request-security';
 export { normalizeRequest } from './normalize-request';
 export type { NormalizedRequest } from './normalize-request';
 export { DEFAULT_IGNORE_PATHS } from './path-filter';

@@ -43,6 +43,25 @@ function pathOf(url: string): string {
   return path.length > MAX_PATH ? path.slice(0, MAX_PATH) : path;
 }
 
+function rawOf(request: Bag): Bag | undefined {
+  const raw = read(request, 'raw') ?? read(request, 'req');
+  return isObject(raw) ? raw : undefined;
+}
+
+/**
+ * The headers `normalizeRequest` would read, without the rest of its work: what every request
+ * needs at once (its correlation id), where method, path and IP can wait until an event is logged.
+ */
+export function requestHeaders(request: unknown): HeaderSource | undefined {
+  if (!isObject(request)) return undefined;
+  const headers = read(request, 'headers');
+  if (isObject(headers)) return headers as HeaderSource;
+  if (headers !== undefined && headers !== null) return undefined;
+  const raw = rawOf(request);
+  const rawHeaders = raw && read(raw, 'headers');
+  return isObject(rawHeaders) ? (rawHeaders as HeaderSource) : undefined;
+}
+
 function socketAddress(source: Bag): string | undefined {
   const socket = read(source, 'socket');
   return isObject(socket) ? str(read(socket, 'remoteAddress')) : undefined;
@@ -57,9 +76,7 @@ function socketAddress(source: Bag): string | undefined {
  */
 export function normalizeRequest(request: unknown): NormalizedRequest | undefined {
   if (!isObject(request)) return undefined;
-  const rawValue = read(request, 'raw') ?? read(request, 'req');
-  const raw = isObject(rawValue) ? rawValue : undefined;
-
+  const raw = rawOf(request);
   const headers = read(request, 'headers') ?? (raw && read(raw, 'headers'));
   const method = str(read(request, 'method')) ?? (raw && str(read(raw, 'method')));
   const url =
