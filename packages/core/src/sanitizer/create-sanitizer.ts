@@ -104,11 +104,9 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   // Each unchanged string with its JSON length, so the walk neither sanitises nor measures it again.
   const clean = new Map<string, number>();
 
-  function sanitizeString(value: string): string {
+  /** For a string `clean` does not hold (the walk has just looked). */
+  function sanitizeUnknown(text: string): string {
     try {
-      // Untyped callers may pass anything; it is logged as its string form.
-      const text = typeof value === 'string' ? value : String(value);
-      if (clean.has(text)) return text;
       const out = sanitizeText(text);
       if (out === text && text.length <= CACHEABLE_TEXT_LENGTH) {
         if (clean.size >= CLEAN_CACHE_LIMIT) clean.clear();
@@ -118,6 +116,17 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
     } catch {
       return UNREADABLE;
     }
+  }
+
+  function sanitizeString(value: string): string {
+    let text: string;
+    try {
+      // Untyped callers may pass anything; it is logged as its string form.
+      text = typeof value === 'string' ? value : String(value);
+    } catch {
+      return UNREADABLE;
+    }
+    return clean.has(text) ? text : sanitizeUnknown(text);
   }
 
   function keyInfo(key: string): KeyInfo {
@@ -135,7 +144,7 @@ export function createSanitizer(options: SanitizerOptions = {}): Sanitizer {
   const core: WalkCore = {
     limits,
     cardRuleOn: rules.some((rule) => rule.id === 'payment-card'),
-    sanitizeString,
+    sanitizeUnknown,
     cleanCost: (value) => clean.get(value),
     keyInfo,
   };

@@ -29,9 +29,10 @@ export interface KeyInfo {
 export interface WalkCore {
   readonly limits: SanitizerLimits;
   readonly cardRuleOn: boolean;
-  sanitizeString(value: string): string;
-  /** JSON length of a string known to come out of `sanitizeString` unchanged; undefined when not known. */
+  /** JSON length of a string known to come out of sanitising unchanged; undefined when not known. */
   cleanCost(value: string): number | undefined;
+  /** `sanitizeString` for a string `cleanCost` has just not known. */
+  sanitizeUnknown(value: string): string;
   keyInfo(key: string): KeyInfo;
 }
 
@@ -95,7 +96,7 @@ export class Walk {
   private text(value: string): string {
     const known = this.core.cleanCost(value);
     if (known !== undefined) return this.leaf(value, known);
-    const clean = this.core.sanitizeString(value);
+    const clean = this.core.sanitizeUnknown(value);
     return this.leaf(clean, jsonLength(clean));
   }
 
