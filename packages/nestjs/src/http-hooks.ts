@@ -10,8 +10,9 @@ type AdapterWithHook = AbstractHttpAdapter & { onRequestHook?: RequestHook };
 
 interface NodeResponse {
   statusCode: number;
+  req: object;
   setHeader(name: string, value: string): void;
-  on(event: 'finish', listener: () => void): void;
+  on(event: 'finish', listener: (this: NodeResponse) => void): void;
 }
 
 interface FastifyReply {
@@ -19,52 +20,61 @@ interface FastifyReply {
   header(name: string, value: string): unknown;
 }
 
+type FastifyHook = (request: object, reply: FastifyReply, done: () => void) => void;
+
 interface FastifyInstance {
   decorateRequest(name: symbol, value: null): void;
   hasRequestDecorator(name: symbol): boolean;
-  addHook(name: 'preHandler' | 'onResponse', hook: (request: object, reply: FastifyReply, done: () => void) => void): void;
+  addHook(name: 'preHandler' | 'onResponse', hook: FastifyHook): void;
 }
 
-function finishSafely(security: RequestSecurity, status: number): void {
+// One options object for every request: opening a request builds no closure. The pattern is read
+// only when an event needs it: Express matches after the hook, Fastify's `routeOptions` is a getter.
+const OPEN_OPTIONS = { routeOf: routePattern };
+
+function finishSafely(security: RequestSecurity | undefined, status: number): void {
   try {
-    security.finish({ status });
+    security?.finish({ status });
   } catch (error) {
     // A listener that throws here would take the whole server down for one unlogged event.
     process.emitWarning(`@seclog/nestjs could not log the response: ${String((error as Error)?.message ?? error)}`);
   }
 }
 
-/**
- * Express: the adapter's request hook is a middleware mounted before the body parser and Nest
- * middleware; the router matches after it, so the context's target follows `req.route`.
- */
+/** `finish` listener of Express's response, shared by every request: Node's response knows its request. */
+function onFinish(this: NodeResponse): void {
+  finishSafely(securityOfRequest(this.req), this.statusCode);
+}
+
+/** Body parsing and Nest middleware (middie) may have resumed the request in another async context. */
+const reenter: FastifyHook = (request, _reply, done) => {
+  securityOfRequest(request)?.enter();
+  done();
+};
+
+const onResponse: FastifyHook = (request, reply, done) => {
+  finishSafely(securityOfRequest(request), reply.statusCode);
+  done();
+};
+
+/** Express: the request hook is a middleware mounted before the body parser and Nest middleware. */
 function expressHook(http: HttpSecurity): (request: object, response: NodeResponse) => RequestSecurity {
   return (request, response) => {
-    const security = http.open(request, { routeOf: routePattern.bind(undefined, request) });
+    const security = http.open(request, OPEN_OPTIONS);
     response.setHeader(http.header, security.correlationId);
-    response.on('finish', () => finishSafely(security, response.statusCode));
+    // `finish` fires at most once, so `on` does what `once` would without wrapping the listener.
+    response.on('finish', onFinish);
     return security;
   };
 }
 
-/**
- * Fastify has matched the route when its `onRequest` hooks run. The context is entered again in
- * `preHandler`: body parsing and Nest middleware (middie) may have resumed the request in another
- * async context. Fastify's own `onResponse` ends the request, cheaper than a `finish` listener.
- */
+/** Fastify: `onResponse` ends the request, cheaper than a `finish` listener. */
 function fastifyHook(http: HttpSecurity, fastify: FastifyInstance): (request: object, reply: FastifyReply) => RequestSecurity {
   if (!fastify.hasRequestDecorator(REQUEST_SECURITY)) fastify.decorateRequest(REQUEST_SECURITY, null);
-  fastify.addHook('preHandler', (request, _reply, done) => {
-    securityOfRequest(request)?.enter();
-    done();
-  });
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const security = securityOfRequest(request);
-    if (security) finishSafely(security, reply.statusCode);
-    done();
-  });
+  fastify.addHook('preHandler', reenter);
+  fastify.addHook('onResponse', onResponse);
   return (request, reply) => {
-    const security = http.open(request, { route: routePattern(request) });
+    const security = http.open(request, OPEN_OPTIONS);
     reply.header(http.header, security.correlationId);
     return security;
   };
