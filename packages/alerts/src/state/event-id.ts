@@ -6,13 +6,13 @@
  * text.
  */
 export interface IdParts {
-  /** Hex digits 1–12 of the UUID. */
+  /** Hex digits 1–12 of the UUID; -1 when the id is held as its text. */
   idHi: number;
   /** Hex digits 13–24. */
   idMid: number;
   /** Hex digits 25–32. */
   idLo: number;
-  /** The id itself when it is not a canonical (lower-case, hyphenated) UUID; otherwise ''. */
+  /** The id itself when it is not a canonical (lower-case, hyphenated) UUID (which may be ''); otherwise ''. */
   idText: string;
 }
 
@@ -46,7 +46,7 @@ export function encodeId(id: string, into: IdParts): void {
       return;
     }
   }
-  into.idHi = 0;
+  into.idHi = -1;
   into.idMid = 0;
   into.idLo = 0;
   into.idText = id;
@@ -54,7 +54,7 @@ export function encodeId(id: string, into: IdParts): void {
 
 /** The id `encodeId` was given, character for character. */
 export function decodeId(hi: number, mid: number, lo: number, text: string): string {
-  if (text !== '') return text;
+  if (hi < 0) return text;
   const a = hi.toString(16).padStart(12, '0');
   const b = mid.toString(16).padStart(12, '0');
   return `${a.slice(0, 8)}-${a.slice(8)}-${b.slice(0, 4)}-${b.slice(4, 8)}-${b.slice(8)}${lo.toString(16).padStart(8, '0')}`;

@@ -1,6 +1,6 @@
 import { decodeId, type IdParts } from './event-id';
 
-/** Event ids by slot for a ring: three numbers per slot, and the text only of slots that need it. */
+/** Event ids by slot for a ring: three numbers per slot, and the text only of slots that need it (see `IdParts`). */
 export class IdSlots {
   private parts: number[];
   /** Made on the first id that is not a canonical UUID. */
@@ -16,7 +16,7 @@ export class IdSlots {
     this.parts[at] = id.idHi;
     this.parts[at + 1] = id.idMid;
     this.parts[at + 2] = id.idLo;
-    if (id.idText !== '') (this.texts ??= new Array<string>(this.capacity).fill(''))[slot] = id.idText;
+    if (id.idHi < 0) (this.texts ??= new Array<string>(this.capacity).fill(''))[slot] = id.idText;
     else if (this.texts) this.texts[slot] = '';
   }
 
@@ -27,8 +27,7 @@ export class IdSlots {
     this.parts[at] = from.parts[source]!;
     this.parts[at + 1] = from.parts[source + 1]!;
     this.parts[at + 2] = from.parts[source + 2]!;
-    const text = from.texts?.[fromSlot] ?? '';
-    if (text !== '') (this.texts ??= new Array<string>(this.capacity).fill(''))[slot] = text;
+    if (from.parts[source]! < 0) (this.texts ??= new Array<string>(this.capacity).fill(''))[slot] = from.texts![fromSlot]!;
     else if (this.texts) this.texts[slot] = '';
   }
 
