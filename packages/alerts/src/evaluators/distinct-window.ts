@@ -42,19 +42,20 @@ export class DistinctWindow {
     this.newest = sighting;
   }
 
-  oldestTime(): number {
-    return this.oldest!.time;
+  /** Drops the oldest sightings until at most `most` are left and the oldest is less than `windowMs` before `at`. */
+  keep(most: number, at: number, windowMs: number): void {
+    let sighting = this.oldest;
+    while (sighting && (this.byValue.size > most || at - sighting.time >= windowMs)) {
+      this.byValue.delete(sighting.value);
+      const next = sighting.newer;
+      this.unlink(sighting);
+      sighting = next;
+    }
   }
 
   oldestId(): string {
     const { idHi, idMid, idLo, idText } = this.oldest!;
     return decodeId(idHi, idMid, idLo, idText);
-  }
-
-  dropOldest(): void {
-    const sighting = this.oldest!;
-    this.byValue.delete(sighting.value);
-    this.unlink(sighting);
   }
 
   clear(): void {

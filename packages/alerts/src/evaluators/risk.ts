@@ -29,8 +29,7 @@ export function riskEvaluator(rule: RiskRule, fields: EventFields): Evaluator<Sc
     observe(window, current) {
       const { at, event } = current;
       window.push(at, Number.isFinite(event.risk_score) ? event.risk_score : 0, current);
-      while (window.size > 0 && at - window.oldestTime() >= windowMs) window.dropOldest();
-      while (window.size > MAX_ENTRIES) window.dropOldest();
+      window.slide(at, windowMs, MAX_ENTRIES);
       if (window.size === 0) window.sum = 0;
       const sum = round(window.sum);
       const over = strict ? sum > limit : sum >= limit;

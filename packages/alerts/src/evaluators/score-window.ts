@@ -31,15 +31,20 @@ export class ScoreWindow {
     this.sum += score;
   }
 
-  oldestTime(): number {
-    return this.times[this.start]!;
+  /**
+   * Drops the oldest triples that are `windowMs` or more before `at` (up to the first that is not),
+   * then the oldest beyond `most`.
+   */
+  slide(at: number, windowMs: number, most: number): void {
+    while (this.size > 0 && at - this.times[this.start]! >= windowMs) this.dropOldest();
+    while (this.size > most) this.dropOldest();
   }
 
   oldestId(): string {
     return this.ids.get(this.start);
   }
 
-  dropOldest(): void {
+  private dropOldest(): void {
     this.sum -= this.scores[this.start]!;
     this.ids.release(this.start);
     if (++this.start === this.times.length) this.start = 0;

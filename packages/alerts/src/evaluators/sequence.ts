@@ -55,11 +55,9 @@ export function sequenceEvaluator(rule: SequenceRule, fields: EventFields): Eval
           continue;
         }
         const before = rings[index - 1]!;
-        if (!before.full || at - before.oldestTime() >= windowMs) continue;
-        ring.pushOldestOf(before);
+        if (before.fullWithin(at, windowMs)) ring.pushOldestOf(before);
       }
-      const final = rings[last]!;
-      return final.full && at - final.oldestTime() < windowMs;
+      return rings[last]!.fullWithin(at, windowMs);
     },
     finding: (rings, event, key) => ({
       count,

@@ -23,9 +23,8 @@ export function thresholdEvaluator(rule: ThresholdRule, fields: EventFields): Ev
       ...common,
       create: () => new TimeRing(need),
       observe(ring, current) {
-        const { at } = current;
-        ring.push(at, current);
-        return ring.full && at - ring.oldestTime() < windowMs;
+        ring.push(current.at, current);
+        return ring.fullWithin(current.at, windowMs);
       },
       finding: (ring, event, key) => ({
         count: need,
@@ -52,7 +51,7 @@ export function thresholdEvaluator(rule: ThresholdRule, fields: EventFields): Ev
       const { at } = current;
       values.see(flatten(String(value)), at, current);
       // Oldest sightings first: drop those out of the window, and any beyond what the condition needs.
-      while (values.size > 0 && (values.size > need || at - values.oldestTime() >= windowMs)) values.dropOldest();
+      values.keep(need, at, windowMs);
       return values.size >= need;
     },
     finding: (values, event, key) => ({

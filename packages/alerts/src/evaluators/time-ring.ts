@@ -30,6 +30,11 @@ export class TimeRing {
     this.ids.copy(slot, other.ids, other.start);
   }
 
+  /** Full, with its oldest pair less than `windowMs` before `at`: the last `capacity` events fit in the window. */
+  fullWithin(at: number, windowMs: number): boolean {
+    return this.size === this.capacity && at - this.times[this.start]! < windowMs;
+  }
+
   get full(): boolean {
     return this.size === this.capacity;
   }
