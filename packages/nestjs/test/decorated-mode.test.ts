@@ -2,6 +2,7 @@ import { Controller, ForbiddenException, Get, Module, Param } from '@nestjs/comm
 import { memorySink, type SecurityEvent as LoggedEvent } from '@seclog/core';
 import { SecurityEvent, SecurityLogModule, SkipSecurityLog } from '@seclog/nestjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { NestFactory } from '@nestjs/core';
 import { platforms } from './platforms';
 import { startNest, type StartedApp } from './start-app';
 
@@ -77,5 +78,23 @@ describe.each(platforms)("SecurityLogModule with interceptor: 'decorated' on $na
       ['data.access_sensitive', 'failure', '/files/:id', null, null],
       ['http.error_response', 'failure', '/files/:id', 500, 'RangeError'],
     ]);
+  });
+});
+
+describe.each(platforms)('the decorators without SecurityLogModule on $name', ({ adapter }) => {
+  it('let the app start and answer as usual, logging nothing', async () => {
+    @Module({ controllers: [FilesController] })
+    class BareModule {}
+    const app = await NestFactory.create(BareModule, adapter(), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    try {
+      const { port } = app.getHttpServer().address() as { port: number };
+      const response = await fetch(`http://127.0.0.1:${port}/files/7`);
+      expect(await response.json()).toEqual({ id: '7' });
+      expect(response.headers.get('x-correlation-id')).toBeNull();
+      expect((await fetch(`http://127.0.0.1:${port}/files/broken`)).status).toBe(500);
+    } finally {
+      await app.close();
+    }
   });
 });
