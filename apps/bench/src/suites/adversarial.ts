@@ -72,7 +72,9 @@ export async function adversarialSuite(options: SuiteOptions): Promise<SuiteResu
     // Each input is timed over many calls, so the small sizes are sound too; the largest step is the one held to the target.
     const ratio = times[2]! / times[1]!;
     if (ratio > worst.ratio) worst = { name, ratio };
-    const line = `${name}: ${times.map((ms) => `${ms < 1 ? ms.toFixed(3) : ms.toFixed(1)} ms`).join(' / ')} (${ratio.toFixed(1)}x for the last 10x)`;
+    // Per input character, so a step where the cost per character rises (a superlinear pattern, or a working set leaving the cache) stands out.
+    const perChar = times.map((ms, i) => ((ms * 1e6) / sizes[i]!).toFixed(1)).join(' / ');
+    const line = `${name}: ${times.map((ms) => `${ms < 1 ? ms.toFixed(3) : ms.toFixed(1)} ms`).join(' / ')} (${perChar} ns per character; ${ratio.toFixed(1)}x for the last 10x)`;
     notes.push(line);
     options.progress(`adversarial ${line}`);
   }

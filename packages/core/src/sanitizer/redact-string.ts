@@ -8,6 +8,9 @@ export interface RuleSet {
   /** Per rule, its bit in `scan`'s result; 0 for a rule the scan does not cover. */
   readonly bits: readonly number[];
   readonly scan: TriggerScan;
+  /** Indices of every rule, in order; and of the rules the scan does not cover: all that can run when it finds nothing. */
+  readonly all: readonly number[];
+  readonly unscanned: readonly number[];
   /** Markers no rule rewrites: a text that has become one of them is a fixed point already. */
   readonly stable: ReadonlySet<string>;
   /** Length of the longest stable marker: a longer text is not one, and is not hashed to find out. */
@@ -25,7 +28,8 @@ export function createRuleSet(rules: readonly CompiledRule[]): RuleSet {
   // Checked once here against every rule on its own, so a caller's rule that does rewrite a marker keeps the full loop.
   const stable = new Set(rules.map((rule) => rule.marker).filter((marker) => rules.every((rule) => applyRule(rule, marker) === marker)));
   const stableLength = Math.max(0, ...[...stable].map((marker) => marker.length));
-  return { rules, bits, scan: createTriggerScan(sets), stable, stableLength };
+  const all = rules.map((_, i) => i);
+  return { rules, bits, scan: createTriggerScan(sets), all, unscanned: all.filter((i) => bits[i] === 0), stable, stableLength };
 }
 
 function isStable(set: RuleSet, text: string): boolean {
@@ -113,7 +117,9 @@ function onePass(set: RuleSet, value: string): string {
   let memoRe: RegExp | null = null;
   let memoText = '';
   let memoHit = false;
-  for (let i = 0; i < set.rules.length; i++) {
+  const order = found === 0 ? set.unscanned : set.all;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     const rule = set.rules[i]!;
     if (current.length < rule.minLength) continue;
     if (rule.triggers !== null) {
