@@ -31,7 +31,7 @@ const SAMPLES = 5;
 /**
  * The process's CPU time per call, not the wall time: on a shared 2-core machine a wall-clock sample
  * also counts the time the process waited for a core, which depends on the neighbours and not on the
- * input, and that noise alone made 10x-size ratios swing between 5x and 30x for the same code.
+ * input, and that noise alone made 10x-size ratios swing between 4x and 30x for the same code.
  * CPU time still grows with every instruction, allocation and collection the sanitizer causes.
  */
 function cpuMsPerCall(call: () => void): number {
@@ -85,7 +85,7 @@ export async function adversarialSuite(options: SuiteOptions): Promise<SuiteResu
       `${Object.keys(UNITS).length} adversarial families (rule prefixes that never complete, long runs of what the patterns loop on, control characters), ` +
       `each at ${sizes.map(label).join(', ')} characters, through sanitizeString with the length bounds off. ` +
       `Each input: one untimed call, then the median of ${SAMPLES} samples, each the process CPU time per call over as many calls as fit in ${SAMPLE_MS} ms ` +
-      '(CPU rather than wall time, because the wait for a core on a shared machine is not the sanitizer\'s work; a single sub-millisecond wall-clock call per sample made the ratios swing between 5x and 30x on unchanged code).',
+      '(CPU rather than wall time, because the wait for a core on a shared machine is not the sanitizer\'s work: timed by the wall clock, unchanged code gave 10x-size ratios anywhere from 4x to 30x for the digit runs, while its CPU time per call grew 10x at each step).',
     figures: sizes.map((size, i) => ({ label: `all families at ${label(size)} (CPU per call)`, value: totals[i]!, unit: 'ms' })),
     ratios: [
       { label: `time ratio ${label(sizes[1]!)} -> ${label(sizes[2]!)} (all families)`, value: totals[2]! / totals[1]!, target: { op: '<', value: 15 } },
