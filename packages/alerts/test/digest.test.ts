@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRule, Digest } from '../src';
-import { harness, loginFailure, START } from './harness';
+import { bruteForce, harness, loginFailure, START } from './harness';
 
 const rules: AlertRule[] = [
   {
@@ -25,15 +25,7 @@ const rules: AlertRule[] = [
     resetOnFire: true,
     suppress: false,
   },
-  {
-    id: 'brute-force-ip',
-    type: 'threshold',
-    severity: 'HIGH',
-    match: { eventType: 'auth.login_failure' },
-    groupBy: 'actor.ip',
-    window: '60s',
-    condition: { gt: 5 },
-  },
+  bruteForce,
 ];
 
 const denied = (user: string) => ({ eventType: 'authz.access_denied', actor: user, target: '/reports' });

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AlertRuleError, createAlertEngine, loadRules, validateRules } from '../src';
+import { bruteForce } from './harness';
 
-const good = {
-  id: 'brute-force-ip',
-  type: 'threshold',
-  severity: 'HIGH',
-  match: { eventType: 'auth.login_failure' },
-  groupBy: 'actor.ip',
-  window: '60s',
-  condition: { gt: 5 },
-};
+/** As a rule file would hold it. */
+const good: Record<string, unknown> = { ...bruteForce };
 
 function issuesOf(input: unknown) {
   try {
