@@ -10,5 +10,5 @@ declare module 'autocannon' {
     '2xx': number;
     '4xx': number;
   }
-  export default function autocannon(options: { url: string; connections?: number; duration?: number }): Promise<Result>;
+  export default function autocannon(options: { url: string; connections?: number; duration?: number; sampleInt?: number }): Promise<Result>;
 }

@@ -14,6 +14,10 @@ import Fastify from 'fastify';
 import Koa from 'koa';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expressFloor, fastifyFloor, koaFloor, nestFloor } from './floor';
+
+/** Bare framework, the floor (context propagation only, see `floor.ts`), or with its @seclog adapter. */
+export type TargetKind = 'bare' | 'floor' | 'seclog';
 
 export interface Target {
   port: number;
@@ -44,12 +48,13 @@ function nestModule(logger: SecurityLogger | undefined) {
   return BenchModule;
 }
 
-/** The same two routes on each framework, bare or with its @seclog adapter. */
-export async function startTarget(framework: string, logger: SecurityLogger | undefined): Promise<Target> {
+/** The same two routes on each framework; `logger` is given for `seclog` only. */
+export async function startTarget(framework: string, kind: TargetKind, logger: SecurityLogger | undefined): Promise<Target> {
   switch (framework) {
     case 'express': {
       const app = express();
       if (logger) app.use(expressSecurity({ logger }));
+      if (kind === 'floor') app.use(expressFloor());
       app.get('/ok', (_req, res) => void res.json({ ok: true }));
       app.get('/private', (_req, res) => void res.status(401).json({ error: 'unauthorized' }));
       const server = await listen(app.listen(0, '127.0.0.1'));
@@ -58,6 +63,7 @@ export async function startTarget(framework: string, logger: SecurityLogger | un
     case 'fastify': {
       const app = Fastify();
       if (logger) await app.register(securityPlugin, { logger });
+      if (kind === 'floor') fastifyFloor(app);
       app.get('/ok', async () => ({ ok: true }));
       app.get('/private', async (_request, reply) => reply.code(401).send({ error: 'unauthorized' }));
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -72,6 +78,7 @@ export async function startTarget(framework: string, logger: SecurityLogger | un
         ctx.body = { error: 'unauthorized' };
       });
       if (logger) app.use(koaSecurity({ logger }));
+      if (kind === 'floor') app.use(koaFloor());
       app.use(router.routes());
       const server = await listen(app.listen(0, '127.0.0.1'));
       return { port: portOf(server), close: () => closeServer(server) };
@@ -80,6 +87,7 @@ export async function startTarget(framework: string, logger: SecurityLogger | un
     case 'nest-fastify': {
       const adapter = framework === 'nest-express' ? new ExpressAdapter() : new FastifyAdapter();
       const app = await NestFactory.create(nestModule(logger), adapter, { logger: false });
+      if (kind === 'floor') nestFloor(app);
       await app.listen(0, '127.0.0.1');
       return { port: (app.getHttpServer().address() as AddressInfo).port, close: () => app.close() };
     }

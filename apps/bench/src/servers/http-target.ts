@@ -1,19 +1,19 @@
 /**
  * One server under load, in its own process so that autocannon and the server do not share an
- * event loop: `http-target.ts <framework> <bare|seclog> <logFile>`. Answers GET /ok with 200 and
- * GET /private with 401; with `seclog` the adapter logs every 401 through a pino sink to `logFile`.
- * Reports its port over IPC, and the logger's stats when told to stop.
+ * event loop: `http-target.ts <framework> <bare|floor|seclog> <logFile>`. Answers GET /ok with 200
+ * and GET /private with 401; with `seclog` the adapter logs every 401 through a pino sink to
+ * `logFile`. Reports its port over IPC, and the logger's stats when told to stop.
  */
 import 'reflect-metadata';
 import { createSecurityLogger, type SecurityLogger } from '@seclog/core';
 import { pinoSink } from '@seclog/pino';
 import { shedTotal } from '../shed-total';
-import { startTarget } from './frameworks';
+import { startTarget, type TargetKind } from './frameworks';
 
-const [framework, mode, logFile] = process.argv.slice(2) as [string, 'bare' | 'seclog', string];
+const [framework, kind, logFile] = process.argv.slice(2) as [string, TargetKind, string];
 const logger: SecurityLogger | undefined =
-  mode === 'seclog' ? createSecurityLogger({ service: 'bench', sinks: [pinoSink({ destination: logFile })] }) : undefined;
-const target = await startTarget(framework, logger);
+  kind === 'seclog' ? createSecurityLogger({ service: 'bench', sinks: [pinoSink({ destination: logFile })] }) : undefined;
+const target = await startTarget(framework, kind, logger);
 process.send!({ port: target.port });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
