@@ -24,6 +24,8 @@ export type ErrorHandler = (error: unknown, info: SinkErrorInfo) => void;
 
 export interface ChannelOptions {
   maxBatch: number;
+  /** How long the first event of a batch waits for others to share its write; 0: the next turn. */
+  lingerMs: number;
   retry: RetryOptions;
   /** A write that has not settled after this long counts as failed (the batch is retried). */
   timeoutMs: number;
@@ -84,7 +86,7 @@ const DROP_SUMMARY = 'seclog.events_dropped';
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * One sink's pipeline: a bounded, severity-aware queue drained in batches on a later tick, retries
+ * One sink's pipeline: a bounded, severity-aware queue drained in batches after a short linger, retries
  * with backoff and jitter, a timeout and a circuit breaker, and a spill file for the HIGH/CRITICAL
  * events it cannot hold. Whatever this sink does, it holds up nobody but itself.
  */
@@ -94,6 +96,11 @@ export class SinkChannel {
   private readonly spill: SpillFile | undefined;
   private readonly breaker: CircuitBreaker;
   private running: Promise<void> | undefined;
+  /** The wait before the next drain, while it may still be cut short. */
+  private lingering: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  /** Someone awaits delivery (a durable event, flush(), close()): drains do not linger. */
+  private ticketQueued = false;
+  private waiters = 0;
   private inflight: QueueEntry[] | undefined;
   private aborted = false;
   private replayParkedUntil = 0;
@@ -135,7 +142,9 @@ export class SinkChannel {
   /** Queues an entry; never throws, never does I/O (bar a spill burst past its bound). */
   push(entry: QueueEntry): void {
     if (this.queue.offer(entry) === 'overflow') this.toSpill([entry]);
-    this.running ??= this.run();
+    if (entry.ticket) this.ticketQueued = true;
+    if (this.running === undefined) this.running = this.run();
+    else if (this.lingering && (entry.ticket || this.queue.count >= this.options.maxBatch)) this.hurry();
   }
 
   stats(): SinkStats {
@@ -208,14 +217,23 @@ export class SinkChannel {
   }
 
   private async drained(): Promise<void> {
-    this.summarise();
-    if (this.spill?.hasUnread()) this.running ??= this.run();
-    while (this.running) await this.running;
-    await this.spill?.settle();
+    this.waiters++;
+    try {
+      this.summarise();
+      if (this.spill?.hasUnread()) this.running ??= this.run();
+      while (this.running) {
+        this.hurry();
+        await this.running;
+      }
+      await this.spill?.settle();
+    } finally {
+      this.waiters--;
+    }
   }
 
   private async run(): Promise<void> {
-    await nextTick();
+    await this.pause();
+    this.ticketQueued = false;
     try {
       await this.drain();
     } catch (error) {
@@ -228,6 +246,31 @@ export class SinkChannel {
     // Pushed between the drain finding the queue empty and this point, when `running` was still set.
     if (this.queue.count > 0) this.running = this.run();
     else if (this.spill?.hasUnread() && this.replayParkedUntil > 0) this.scheduleUnpark();
+  }
+
+  /**
+   * Waits before a drain: until the next turn when someone awaits delivery, the batch is already
+   * full or only the spill file has work; otherwise up to `lingerMs`, so that events logged by
+   * separate requests share one sink write instead of paying a write each.
+   */
+  private pause(): Promise<void> {
+    const { lingerMs, maxBatch } = this.options;
+    const count = this.queue.count;
+    if (lingerMs <= 0 || count === 0 || count >= maxBatch || this.ticketQueued || this.waiters > 0) return nextTick();
+    return new Promise<void>((resolve) => {
+      // Referenced, as the turn it replaces was: queued events keep the process alive until written.
+      const timer = setTimeout(() => this.hurry(), lingerMs);
+      this.lingering = { timer, resolve };
+    });
+  }
+
+  /** Ends the linger now. */
+  private hurry(): void {
+    const lingering = this.lingering;
+    if (!lingering) return;
+    this.lingering = undefined;
+    clearTimeout(lingering.timer);
+    lingering.resolve();
   }
 
   private async drain(): Promise<void> {
@@ -411,6 +454,7 @@ export class SinkChannel {
   /** Stops the channel: pending HIGH/CRITICAL are written synchronously, the rest is shed. */
   private abandon(): number {
     this.aborted = true;
+    this.hurry();
     const pending = [...(this.inflight ?? []), ...this.queue.takeAll()];
     this.inflight = undefined;
     this.spill?.rewind();

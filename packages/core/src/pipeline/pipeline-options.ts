@@ -7,10 +7,19 @@ import { DEFAULT_RETRY, type RetryOptions } from './retry-policy';
 import { DEFAULT_SHUTDOWN, type ShutdownOptions } from './shutdown-hooks';
 import { DEFAULT_MAX_PENDING_BYTES, DEFAULT_SPILL_DIR, type SpillOptions } from './spill-file';
 
+const DEFAULT_LINGER_MS = 5;
+// setTimeout fires at once for anything longer.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The delivery options of `createSecurityLogger`, every one optional. */
 export interface PipelineOptions {
   /** Events per sink write. Default 256. */
   maxBatch?: number;
+  /**
+   * Milliseconds the first queued event waits for others to share its sink write (a full batch,
+   * `logDurable()`, `flush()` and `close()` do not wait). Default 5; 0 writes on the next event-loop turn.
+   */
+  lingerMs?: number;
   /** Shorthand for `retry.retries`. */
   retries?: number;
   retry?: Partial<RetryOptions>;
@@ -29,6 +38,7 @@ export interface PipelineOptions {
 
 export interface ResolvedPipelineOptions {
   maxBatch: number;
+  lingerMs: number;
   retry: RetryOptions;
   timeoutMs: number;
   circuitBreaker: CircuitBreakerOptions | false;
@@ -39,16 +49,17 @@ export interface ResolvedPipelineOptions {
   shutdown: ShutdownOptions;
 }
 
-function check(value: unknown, path: string, { min = 0, integer = true, infinite = false } = {}): number {
+function check(value: unknown, path: string, { min = 0, max = Infinity, integer = true, infinite = false } = {}): number {
   const ok =
     typeof value === 'number' &&
     value >= min &&
+    value <= max &&
     (Number.isFinite(value) ? !integer || Number.isInteger(value) : infinite && value === Infinity);
   if (!ok) {
     throw new SecurityLogConfigError(
       'OPTION_INVALID',
       path,
-      `expected a${integer ? 'n integer' : ' number'} >= ${min}${infinite ? ' or Infinity' : ''}, got ${String(value)}`,
+      `expected a${integer ? 'n integer' : ' number'} >= ${min}${max < Infinity ? ` and <= ${max}` : ''}${infinite ? ' or Infinity' : ''}, got ${String(value)}`,
     );
   }
   return value;
@@ -64,6 +75,7 @@ function section<T extends object>(value: Partial<T> | undefined, defaults: T, p
 /** Fills defaults and rejects values that cannot work, naming the option at fault. */
 export function resolvePipelineOptions(options: PipelineOptions): ResolvedPipelineOptions {
   const maxBatch = check(options.maxBatch ?? 256, 'maxBatch', { min: 1 });
+  const lingerMs = check(options.lingerMs ?? DEFAULT_LINGER_MS, 'lingerMs', { integer: false, max: MAX_TIMER_MS });
 
   const retry = section<RetryOptions>(options.retry, DEFAULT_RETRY, 'retry');
   if (options.retries !== undefined && options.retry?.retries === undefined) retry.retries = options.retries;
@@ -111,5 +123,5 @@ export function resolvePipelineOptions(options: PipelineOptions): ResolvedPipeli
   const shutdown = section(options.shutdown, DEFAULT_SHUTDOWN, 'shutdown');
   check(shutdown.deadlineMs, 'shutdown.deadlineMs', { integer: false });
 
-  return { maxBatch, retry, timeoutMs, circuitBreaker, queue, spill, fallbackFd, floodControl, shutdown };
+  return { maxBatch, lingerMs, retry, timeoutMs, circuitBreaker, queue, spill, fallbackFd, floodControl, shutdown };
 }
