@@ -5,8 +5,7 @@ import { parseDuration } from '../rules/duration';
 import { AlertRuleError } from '../rules/rule-error';
 import type { AlertRule, Duration } from '../rules/types';
 import { validateRules } from '../rules/validate-rules';
-import { flatten } from '../state/flatten';
-import { memoryStore, type AlertStore, type StoreStats } from '../state/store';
+import type { AlertStore, StoreStats } from '../state/store';
 import { activateRule, type ActiveRule } from './active-rule';
 import type { Alert, Responder, ResponderOutcome } from './alert';
 import { alertLogInput, responderLogInput, SEVERITY_SCORES } from './alert-event';
@@ -15,6 +14,7 @@ import { DigestCollector, type Digest } from './digest';
 import { eventTimeParser } from './event-time';
 import { KeyEntry } from './key-entry';
 import { ruleDispatch } from './rule-dispatch';
+import { groupedStates, storeState } from './rule-state';
 import { admit, suppressionEnd } from './suppression';
 
 export type AlertHandler = (alert: Alert) => void | Promise<void>;
@@ -52,9 +52,12 @@ export interface AlertEngineOptions {
   dryRun?: boolean;
   /** Default: the system clock. Drives the digest; rules go by event timestamps. */
   clock?: Clock;
-  /** Makes the store of each rule. Default: `memoryStore({ maxKeys })`, one per rule. */
+  /**
+   * Makes the store of each rule. Default: the engine's own memory, bounded per rule as
+   * `memoryStore({ maxKeys })` is, with rules keyed by the same field sharing lookups.
+   */
   store?: (rule: AlertRule) => AlertStore;
-  /** Keys held per rule by the default store. Default 100 000. */
+  /** Keys held per rule by the default state. Default 100 000. */
   maxKeys?: number;
   /** Risk score logged for each alert severity. Default: the lowest score of each default band. */
   severityScores?: Readonly<Record<Severity, number>>;
@@ -110,7 +113,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
     if (!digestEvery) throw new AlertRuleError([{ path: 'digest.every', message: 'must be a positive duration such as "24h"' }]);
   }
   const clock = options.clock ?? systemClock;
-  const makeStore = options.store ?? (() => memoryStore({ maxKeys: options.maxKeys }));
+  const { store } = options;
+  const grouped = store ? undefined : groupedStates(options.maxKeys ?? 100_000);
   const onError = options.onError ?? defaultOnError;
   const handlers = handlerList(options.onAlert);
   const scores = options.severityScores ?? SEVERITY_SCORES;
@@ -120,7 +124,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
   const fields = new EventFields();
   const active: ActiveRule[] = rules
     .filter((rule) => rule.enabled !== false)
-    .map((rule) => activateRule(rule, fields, makeStore(rule), options.store === undefined));
+    .map((rule) => activateRule(rule, fields, grouped !== undefined, grouped ?? (() => storeState(store!(rule)))));
   const dispatch = ruleDispatch(active);
   const eventTime = eventTimeParser();
   const pending = new Set<Promise<void>>();
@@ -222,7 +226,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
    * suppression allocates nothing; words and objects are made only for an alert.
    */
   function evaluate(rule: ActiveRule, mask: number, event: SecurityEvent): Alert | undefined {
-    const { evaluator, store } = rule;
+    const { evaluator, state } = rule;
     const matched = evaluator.match(event, fields, mask);
     if (matched === 0) return undefined;
     const key = fields.get(rule.keyField) as string | undefined;
@@ -230,8 +234,8 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       counts.ungrouped++;
       return undefined;
     }
-    const { at } = fields;
-    let entry = store.get<KeyEntry>(key, at);
+    const { at, turn } = fields;
+    let entry = state.get(key, at, turn);
     const added = entry === undefined;
     entry ??= new KeyEntry(evaluator.create());
     let alert: Alert | undefined;
@@ -244,8 +248,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       }
     }
     entry.expiresAt = Math.max(at + evaluator.lifetimeMs, entry.holdEnd);
-    // Held as long as the key lives: flat, so it keeps no pieces of the event alive.
-    if (added) store.add(flatten(key), entry, at);
+    if (added) state.add(key, entry, at, turn);
     return alert;
   }
 
@@ -335,7 +338,7 @@ export function createAlertEngine(options: AlertEngineOptions): AlertEngine {
       errors: counts.errors,
       store: active.reduce(
         (total, rule) => {
-          const stats = rule.store.stats();
+          const stats = rule.state.stats();
           return { keys: total.keys + stats.keys, evicted: total.evicted + stats.evicted, expired: total.expired + stats.expired };
         },
         { keys: 0, evicted: 0, expired: 0 },

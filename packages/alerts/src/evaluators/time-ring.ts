@@ -1,38 +1,45 @@
 import type { IdParts } from '../state/event-id';
-import { IdSlots } from '../state/id-slots';
+import { doubles, PackedTexts, putIdParts, readId } from '../state/packed-ids';
+
+/** Numbers per slot: the time, then the id's three. */
+const STRIDE = 4;
 
 /**
  * The last `capacity` (time, id) pairs, oldest first. A count threshold of "more than N" only needs
- * the last N+1 events: it holds exactly when the oldest of them is still inside the window.
+ * the last N+1 events: it holds exactly when the oldest of them is still inside the window. A pair
+ * is one record of four numbers, so pushing touches one place in memory.
  */
 export class TimeRing {
-  // Filled up front so the array starts packed and holds unboxed doubles.
-  private readonly times: number[];
-  private readonly ids: IdSlots;
+  private readonly data: number[];
+  private readonly texts: PackedTexts;
   private start = 0;
   size = 0;
 
   constructor(readonly capacity: number) {
-    this.times = new Array<number>(capacity).fill(0);
-    this.ids = new IdSlots(capacity);
+    this.data = doubles(capacity * STRIDE);
+    this.texts = new PackedTexts(capacity);
   }
 
   push(time: number, id: IdParts): void {
     const slot = this.nextSlot();
-    this.times[slot] = time;
-    this.ids.put(slot, id);
+    const at = slot * STRIDE;
+    this.data[at] = time;
+    putIdParts(this.data, at + 1, id);
+    this.texts.put(slot, id);
   }
 
   /** Pushes the oldest pair of `other`. */
   pushOldestOf(other: TimeRing): void {
+    const from = other.start * STRIDE;
     const slot = this.nextSlot();
-    this.times[slot] = other.oldestTime();
-    this.ids.copy(slot, other.ids, other.start);
+    const to = slot * STRIDE;
+    for (let index = 0; index < STRIDE; index++) this.data[to + index] = other.data[from + index]!;
+    this.texts.copy(slot, other.texts, other.start);
   }
 
   /** Full, with its oldest pair less than `windowMs` before `at`: the last `capacity` events fit in the window. */
   fullWithin(at: number, windowMs: number): boolean {
-    return this.size === this.capacity && at - this.times[this.start]! < windowMs;
+    return this.size === this.capacity && at - this.data[this.start * STRIDE]! < windowMs;
   }
 
   get full(): boolean {
@@ -40,11 +47,11 @@ export class TimeRing {
   }
 
   oldestTime(): number {
-    return this.times[this.start]!;
+    return this.data[this.start * STRIDE]!;
   }
 
   oldestId(): string {
-    return this.ids.get(this.start);
+    return readId(this.data, this.start * STRIDE + 1, this.texts.get(this.start));
   }
 
   clear(): void {

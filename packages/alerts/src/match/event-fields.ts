@@ -22,7 +22,7 @@ export class EventFields implements IdParts {
   private readonly values: (FieldValue | undefined)[] = [];
   /** The turn each value was read in; turns only grow (2^53 of them outlast any process). */
   private readonly stamps: number[] = [];
-  private turn = 0;
+  private turnNumber = 0;
   private current: SecurityEvent | undefined;
 
   /** The index of a field path, or of a derived value under its own name, registering it on first use. */
@@ -42,7 +42,12 @@ export class EventFields implements IdParts {
     this.current = event;
     this.at = at;
     encodeId(event.event_id, this);
-    this.turn++;
+    this.turnNumber++;
+  }
+
+  /** Which event this is: a number no earlier event of this engine had. */
+  get turn(): number {
+    return this.turnNumber;
   }
 
   get event(): SecurityEvent {
@@ -50,10 +55,10 @@ export class EventFields implements IdParts {
   }
 
   get(index: number): FieldValue | undefined {
-    if (this.stamps[index] === this.turn) return this.values[index];
+    if (this.stamps[index] === this.turnNumber) return this.values[index];
     const value = this.readers[index]!(this.current!);
     this.values[index] = value;
-    this.stamps[index] = this.turn;
+    this.stamps[index] = this.turnNumber;
     return value;
   }
 }
