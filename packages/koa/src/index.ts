@@ -6,6 +6,7 @@ import {
   type RequestSecurity,
   type SecurityEvent,
 } from '@seclog/core';
+import type Application from 'koa';
 import type { Context, Middleware } from 'koa';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -30,6 +31,12 @@ function securityOf(ctx: Context): RequestSecurity | undefined {
   return (ctx.req as SecuredRequest)[SECURITY];
 }
 
+function requireSecurity(ctx: Context): RequestSecurity {
+  const security = securityOf(ctx);
+  if (!security) throw new Error('@seclog/koa: securityLog/setActor called on a request that securityMiddleware did not open');
+  return security;
+}
+
 /** The `@koa/router` pattern that matched (`/users/:id`), prefix included. */
 function routeOf(ctx: Context): string | undefined {
   const route: unknown = (ctx as { _matchedRoute?: unknown })._matchedRoute;
@@ -43,12 +50,42 @@ function onFinish(this: ServerResponse): void {
   (this.req as SecuredRequest)[SECURITY]?.finish({ status: this.statusCode });
 }
 
-/** Koa's default error handler clears every header and then sets `err.headers`: put the echo there. */
-function echoOnError(error: unknown, header: string, id: string): void {
+/**
+ * Koa's error handler (`ctx.onerror`) emits `error` on the app, then clears every header and sets
+ * `err.headers`: record the error for the 5xx event and put the echo there. An error middleware of
+ * your own that answers errors keeps the echo (nothing clears it) and, if it emits `error` as Koa's
+ * documentation advises, the error class too.
+ */
+function onAppError(error: unknown, ctx: Context | undefined): void {
+  const security = ctx && securityOf(ctx);
+  if (!security) return;
+  security.recordError(error);
   if (typeof error !== 'object' || error === null || !Object.isExtensible(error)) return;
   const carrier = error as { headers?: unknown };
   const headers = typeof carrier.headers === 'object' && carrier.headers !== null ? carrier.headers : {};
-  carrier.headers = { ...headers, [header]: id };
+  carrier.headers = { ...headers, ...security.responseHeaders };
+}
+
+const INSTALLED = Symbol('seclog.koa.installed');
+
+function securityLog(this: Context, input: LogInput): SecurityEvent {
+  return requireSecurity(this).log(input);
+}
+
+function setActor(this: Context, actor: string | ActorInput): void {
+  requireSecurity(this).setActor(actor);
+}
+
+/**
+ * Once per app, on its first request: `ctx.securityLog`/`ctx.setActor` on the app's context
+ * prototype and the error listener. Per request, closures and a promise chained on the rest of the
+ * chain would cost every request, while only errors need catching.
+ */
+function install(app: Application & { [INSTALLED]?: true }): void {
+  app[INSTALLED] = true;
+  app.context.securityLog = securityLog;
+  app.context.setActor = setActor;
+  app.on('error', onAppError);
 }
 
 /**
@@ -59,20 +96,14 @@ function echoOnError(error: unknown, header: string, id: string): void {
 export function securityMiddleware(options: SecurityMiddlewareOptions): Middleware {
   const http = createHttpSecurity(options);
   return function seclogSecurity(ctx, next) {
+    if ((ctx.app as { [INSTALLED]?: true })[INSTALLED] !== true) install(ctx.app);
     const security = http.open(ctx, OPEN_OPTIONS);
     (ctx.req as SecuredRequest)[SECURITY] = security;
-    ctx.securityLog = (input) => security.log(input);
-    ctx.setActor = (actor) => security.setActor(actor);
     // Straight on Node's response: nothing is sent yet, which is all Koa's `ctx.set` checks first.
     ctx.res.setHeader(http.header, security.correlationId);
     // `finish` fires at most once, so `on` does what `once` would without wrapping the listener.
     ctx.res.on('finish', onFinish);
-    // A plain function returning the chain's promise: an async wrapper would add promises of its own to every request.
-    return security.run(next).then(undefined, (error: unknown) => {
-      security.recordError(error);
-      echoOnError(error, http.header, security.correlationId);
-      throw error;
-    });
+    return security.run(next);
   };
 }
 
