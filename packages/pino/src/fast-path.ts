@@ -26,7 +26,11 @@ export interface FastWriter {
 const MAX_CHUNK = 1 << 20;
 const MAX_OUTSTANDING = 4 * MAX_CHUNK;
 
-export function fastWriter(logger: Logger<string>, levelValue: number, recordKeys: Set<string>): FastWriter | undefined {
+/**
+ * `bytes`: the stream takes Buffers (the file destination this sink opened in buffer mode, which
+ * nothing but this writer writes to).
+ */
+export function fastWriter(logger: Logger<string>, levelValue: number, recordKeys: Set<string>, bytes = false): FastWriter | undefined {
   const internals = logger as unknown as Internals;
   const formatters = internals[sym.formattersSym!] as { log?: unknown };
   const hooks = internals[sym.hooksSym!] as { streamWrite?: unknown };
@@ -48,7 +52,7 @@ export function fastWriter(logger: Logger<string>, levelValue: number, recordKey
   const chindings = String(internals[sym.chindingsSym!] ?? '');
   const end = String(internals[sym.endSym!]);
   const stream = internals[sym.streamSym!] as {
-    write(line: string): unknown;
+    write(chunk: string | Buffer): unknown;
     on?(event: string, listener: () => void): unknown;
     once?(event: string, listener: () => void): unknown;
     off?(event: string, listener: () => void): unknown;
@@ -58,15 +62,39 @@ export function fastWriter(logger: Logger<string>, levelValue: number, recordKey
   // the disk. Up to MAX_OUTSTANDING characters are handed over before its backpressure is obeyed.
   let outstanding = 0;
   stream.on?.('drain', () => (outstanding = 0));
-  const send = (text: string): boolean => {
-    outstanding += text.length;
+  const send = (chunk: string | Buffer): boolean => {
+    outstanding += chunk.length;
     // Only an explicit `false` is backpressure: pino.multistream returns nothing.
-    return stream.write(text) !== false || outstanding < MAX_OUTSTANDING;
+    return stream.write(chunk) !== false || outstanding < MAX_OUTSTANDING;
   };
   const needsMetadata = stream[Symbol.for('pino.metadata')] === true;
   const timeSliceIndex = Number(internals[sym.timeSliceIndexSym!] ?? 0);
   const line = (json: string, t: string = time()): string => levelPrefix + t + chindings + ',' + json.slice(1, -1) + end;
+  // Each line is encoded once, straight into the Buffer that is written: a batch joined into one
+  // string costs a pass to flatten it, and the destination's own encoding and bookkeeping more.
+  const writeBytes = <T>(items: readonly T[], toJson: (item: T) => string): boolean => {
+    let flowing = true;
+    let lines: string[] = [];
+    let size = 0;
+    const sendLines = () => {
+      const chunk = Buffer.allocUnsafe(size);
+      let offset = 0;
+      for (const text of lines) offset += chunk.write(text, offset);
+      flowing = send(chunk) && flowing;
+      lines = [];
+      size = 0;
+    };
+    for (const item of items) {
+      const text = line(toJson(item));
+      lines.push(text);
+      size += Buffer.byteLength(text);
+      if (size >= MAX_CHUNK) sendLines();
+    }
+    if (size > 0) sendLines();
+    return flowing;
+  };
   const write = <T>(items: readonly T[], toJson: (item: T) => string): boolean => {
+    if (bytes) return writeBytes(items, toJson);
     let flowing = true;
     if (needsMetadata) {
       // pino.multistream routes each write by these, as pino's own write() sets them: one line per write.

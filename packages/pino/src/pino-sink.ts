@@ -31,7 +31,7 @@ function securityChild(base: Logger, levelName: string, level: number | undefine
 
 const NOWHERE: DestinationStream = { write: () => undefined };
 
-function buildLogger(options: PinoSinkOptions<string>, format: OutputFormat, levelName: string): { logger: Logger; owned?: DestinationStream } {
+function buildLogger(options: PinoSinkOptions<string>, format: OutputFormat, levelName: string): { logger: Logger; owned?: DestinationStream; bytes: boolean } {
   const { destination } = options;
   if (destination === undefined) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'pinoSink needs a `logger` or a `destination`');
@@ -56,13 +56,16 @@ function buildLogger(options: PinoSinkOptions<string>, format: OutputFormat, lev
     if (typeof destination?.write !== 'function') {
       throw new SecurityLogConfigError('OPTION_INVALID', 'destination', 'must be a file path, a file descriptor or a writable stream');
     }
-    return { logger: configured(destination) };
+    return { logger: configured(destination), bytes: false };
   }
   // The whole configuration is checked on a logger that writes nowhere before the file is opened:
   // a refused configuration leaves no file or directory behind.
-  securityChild(configured(NOWHERE), levelName, options.level, format);
-  const owned = pino.destination({ dest: destination, mkdir: typeof destination === 'string', sync: false });
-  return { logger: configured(owned), owned };
+  const checked = securityChild(configured(NOWHERE), levelName, options.level, format);
+  // Only this sink writes to a destination it opens: when every record takes the fast path, the
+  // destination takes Buffers, so each record is encoded once.
+  const bytes = fastWriter(checked.logger, checked.levelValue, recordKeys(format)) !== undefined;
+  const owned = pino.destination({ dest: destination, mkdir: typeof destination === 'string', sync: false, ...(bytes && { contentMode: 'buffer' as const }) });
+  return { logger: configured(owned), owned, bytes };
 }
 
 function waitFlushed(logger: Pick<Logger, 'flush'>): Promise<void> {
@@ -96,12 +99,12 @@ export function pinoSink<CustomLevels extends string = never>(options: PinoSinkO
   if (!/^[a-z][a-z0-9_]*$/i.test(levelName)) {
     throw new SecurityLogConfigError('OPTION_INVALID', 'levelName', `not a usable pino level name: ${JSON.stringify(levelName)}`);
   }
-  const { logger: base, owned } = options.logger
-    ? { logger: options.logger as unknown as Logger, owned: undefined }
+  const { logger: base, owned, bytes } = options.logger
+    ? { logger: options.logger as unknown as Logger, owned: undefined, bytes: false }
     : buildLogger(options as PinoSinkOptions<string>, format, levelName);
   const { logger, levelValue } = securityChild(base, levelName, options.level, format);
 
-  const fast = fastWriter(logger, levelValue, recordKeys(format));
+  const fast = fastWriter(logger, levelValue, recordKeys(format), bytes);
   const logAtLevel = (logger as unknown as Record<string, (obj: object) => void>)[levelName]!.bind(logger);
   const serialise = format === 'seclog' ? (event: SecurityEvent) => JSON.stringify(event) : (event: SecurityEvent) => JSON.stringify(formatEvent(event, format));
   // On the fast path the stream's backpressure reaches core's queue, which sheds LOW events first.

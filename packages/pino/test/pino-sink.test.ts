@@ -212,6 +212,31 @@ describe('pinoSink', () => {
     expect(lines.map((l) => l.event_id)).toEqual([...small, ...large].map((e) => e.event_id));
   });
 
+  it('writes multi-byte text exactly, in order, across batches larger than one 1 MiB write', async () => {
+    const path = join(dir, 'unicode.log');
+    const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ destination: path })] });
+    // About 3 MiB in one batch: 2-, 3- and 4-byte characters, some lines straddling a chunk edge.
+    const text = 'é中😀'.repeat(6_000);
+    const events = Array.from({ length: 48 }, (_, i) => logger.log({ eventType: 'data.export', actor: `user-${i}`, metadata: { note: text.slice(i % 4) } }));
+    await logger.close();
+    const lines = await readJsonLines(path);
+    expect(lines.map((l) => withoutPinoFields(l))).toEqual(JSON.parse(JSON.stringify(events)));
+  });
+
+  it('writes any metadata text, lone surrogates included, as the event holds it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.dictionary(fc.string({ unit: 'binary', maxLength: 4 }), fc.string({ unit: 'binary' })), { minLength: 1, maxLength: 8 }), async (metadatas) => {
+        const path = join(dir, `unicode-${Math.random().toString(36).slice(2)}.log`);
+        const logger = createSecurityLogger({ service: 'svc', sinks: [pinoSink({ destination: path })] });
+        const events = metadatas.map((metadata) => logger.log({ eventType: 'input.validation_failure', metadata }));
+        await logger.close();
+        const lines = await readJsonLines(path);
+        expect(lines.map((l) => withoutPinoFields(l))).toEqual(JSON.parse(JSON.stringify(events)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('keeps every event exactly once as valid JSON whatever the metadata holds', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { minLength: 1, maxLength: 8 }), async (metadatas) => {
