@@ -43,6 +43,38 @@ function onFinish(this: ServerResponse): void {
   (this.req as SecuredRequest)[SECURITY]?.finish({ status: this.statusCode });
 }
 
+function requireSecurity(req: Request): RequestSecurity {
+  const security = (req as SecuredRequest)[SECURITY];
+  if (!security) throw new Error('@seclog/express: securityLog/setActor called on a request that securityMiddleware did not open');
+  return security;
+}
+
+function securityLog(this: Request, input: LogInput): SecurityEvent {
+  return requireSecurity(this).log(input);
+}
+
+function setActor(this: Request, actor: string | ActorInput): void {
+  requireSecurity(this).setActor(actor);
+}
+
+/**
+ * Puts `securityLog`/`setActor` on Express's own request prototype (`express.request`, which every
+ * app's `app.request` inherits, sub-apps included), found from a request. Two more properties on
+ * every request object would cost far more than two closures: Node's request already carries
+ * many, and Express reads them on every request. False when `req` is not an Express request.
+ */
+function installOnExpressRequest(req: Request): boolean {
+  let proto: object | null = Object.getPrototypeOf(req) as object | null;
+  while (proto !== null && !Object.hasOwn(proto, 'app')) proto = Object.getPrototypeOf(proto) as object | null;
+  const expressRequest = proto === null ? null : (Object.getPrototypeOf(proto) as object | null);
+  if (expressRequest === null) return false;
+  Object.defineProperties(expressRequest, {
+    securityLog: { value: securityLog, writable: true, configurable: true },
+    setActor: { value: setActor, writable: true, configurable: true },
+  });
+  return true;
+}
+
 /**
  * Opens a security context around every request, echoes the correlation id, logs
  * `http.error_response` for 4xx/5xx and adds `req.securityLog()` / `req.setActor()`. Mount it
@@ -53,8 +85,10 @@ export function securityMiddleware(options: SecurityMiddlewareOptions): RequestH
   return function seclogSecurity(req, res, next) {
     const security = http.open(req, OPEN_OPTIONS);
     (req as SecuredRequest)[SECURITY] = security;
-    req.securityLog = (input) => security.log(input);
-    req.setActor = (actor) => security.setActor(actor);
+    if (req.securityLog !== securityLog && !installOnExpressRequest(req)) {
+      req.securityLog = securityLog;
+      req.setActor = setActor;
+    }
     res.setHeader(http.header, security.correlationId);
     // `finish` fires at most once, so `on` does what `once` would without wrapping the listener.
     res.on('finish', onFinish);
