@@ -98,8 +98,9 @@ export class SinkChannel {
   private running: Promise<void> | undefined;
   /** The wait before the next drain, while it may still be cut short. */
   private lingering: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
-  /** Someone awaits delivery (a durable event, flush(), close()): drains do not linger. */
+  /** A `logDurable()` event was queued since the last drain began: the next one does not linger. */
   private ticketQueued = false;
+  /** flush() and close() calls waiting for the queue to drain: no drain lingers meanwhile. */
   private waiters = 0;
   private inflight: QueueEntry[] | undefined;
   private aborted = false;
