@@ -14,6 +14,7 @@ export interface SeclogConfig {
   sanitizer?: Record<string, unknown>;
   risk?: Record<string, unknown>;
   maxBatch?: number;
+  lingerMs?: number;
   retries?: number;
 }
 
@@ -27,5 +28,6 @@ export const CONFIG_KEYS: readonly (keyof SeclogConfig)[] = [
   'sanitizer',
   'risk',
   'maxBatch',
+  'lingerMs',
   'retries',
 ];

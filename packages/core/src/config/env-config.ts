@@ -39,6 +39,8 @@ export function configFromEnv(env: Env): SeclogConfig {
   }
   const maxBatch = integer(env, 'SECLOG_MAX_BATCH', 1);
   if (maxBatch !== undefined) config.maxBatch = maxBatch;
+  const lingerMs = integer(env, 'SECLOG_LINGER_MS', 0);
+  if (lingerMs !== undefined) config.lingerMs = lingerMs;
   const retries = integer(env, 'SECLOG_RETRIES', 0);
   if (retries !== undefined) config.retries = retries;
   return config;

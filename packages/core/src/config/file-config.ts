@@ -20,7 +20,7 @@ export function validateFileConfig(parsed: unknown, name: string): SeclogConfig 
   for (const key of ['service', 'transport', 'destination', 'format'] as const) {
     expect(config[key] === undefined || typeof config[key] === 'string', `${name}:${key}`, 'must be a string');
   }
-  for (const key of ['level', 'maxBatch', 'retries'] as const) {
+  for (const key of ['level', 'maxBatch', 'lingerMs', 'retries'] as const) {
     expect(config[key] === undefined || (typeof config[key] === 'number' && Number.isFinite(config[key])), `${name}:${key}`, 'must be a number');
   }
   for (const key of ['sanitizer', 'risk'] as const) {

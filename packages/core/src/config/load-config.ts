@@ -78,9 +78,11 @@ export function loadConfig(options: LoadConfigOptions = {}): SecurityLoggerOptio
     }
     merged.transports = [...(options.defaults?.transports ?? []), ...transports.map((t) => t.transport)];
   }
-  const pick = <K extends 'maxBatch' | 'retries'>(key: K) => fromEnv[key] ?? fromFile?.[key];
+  const pick = <K extends 'maxBatch' | 'lingerMs' | 'retries'>(key: K) => fromEnv[key] ?? fromFile?.[key];
   const maxBatch = pick('maxBatch');
   if (maxBatch !== undefined) merged.maxBatch = maxBatch;
+  const lingerMs = pick('lingerMs');
+  if (lingerMs !== undefined) merged.lingerMs = lingerMs;
   const retries = pick('retries');
   if (retries !== undefined) merged.retries = retries;
   if (fromFile?.sanitizer) merged.sanitizer = fromFile.sanitizer;

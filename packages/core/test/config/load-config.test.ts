@@ -27,11 +27,12 @@ describe('loadConfig from the environment', () => {
   it('builds one transport from SECLOG_TRANSPORT, SECLOG_DESTINATION, SECLOG_FORMAT and SECLOG_LEVEL', () => {
     const options = loadConfig({
       cwd: dir,
-      env: { SECLOG_SERVICE: 'auth', SECLOG_TRANSPORT: '@seclog/pino', SECLOG_DESTINATION: 'logs/sec.log', SECLOG_FORMAT: 'ecs', SECLOG_LEVEL: '47', SECLOG_RETRIES: '5' },
+      env: { SECLOG_SERVICE: 'auth', SECLOG_TRANSPORT: '@seclog/pino', SECLOG_DESTINATION: 'logs/sec.log', SECLOG_FORMAT: 'ecs', SECLOG_LEVEL: '47', SECLOG_RETRIES: '5', SECLOG_LINGER_MS: '0' },
     });
     expect(options).toEqual({
       service: 'auth',
       transports: [{ target: '@seclog/pino', options: { destination: 'logs/sec.log', format: 'ecs', level: 47 } }],
+      lingerMs: 0,
       retries: 5,
     });
   });
@@ -48,6 +49,7 @@ describe('loadConfig from the environment', () => {
     expect(configError(() => loadConfig({ cwd: dir, env: { SECLOG_SERVICE: 's', SECLOG_TRANSPORT: 'file' } })).path).toBe('SECLOG_DESTINATION');
     expect(configError(() => loadConfig({ cwd: dir, env: { SECLOG_SERVICE: 's', SECLOG_TRANSPORT: 'stdout', SECLOG_LEVEL: 'high' } })).path).toBe('SECLOG_LEVEL');
     expect(configError(() => loadConfig({ cwd: dir, env: { SECLOG_SERVICE: 's', SECLOG_MAX_BATCH: '0' } })).path).toBe('SECLOG_MAX_BATCH');
+    expect(configError(() => loadConfig({ cwd: dir, env: { SECLOG_SERVICE: 's', SECLOG_LINGER_MS: '-1' } })).path).toBe('SECLOG_LINGER_MS');
     expect(configError(() => loadConfig({ cwd: dir, env: { SECLOG_SERVICE: 's', SECLOG_DESTINATION: 'x.log' } })).path).toBe('SECLOG_TRANSPORT');
   });
 
@@ -59,7 +61,7 @@ describe('loadConfig from the environment', () => {
   });
 
   it('never throws anything but a SecurityLogConfigError, whatever the variables hold', () => {
-    const names = ['SECLOG_SERVICE', 'SECLOG_TRANSPORT', 'SECLOG_DESTINATION', 'SECLOG_FORMAT', 'SECLOG_LEVEL', 'SECLOG_MAX_BATCH', 'SECLOG_RETRIES'];
+    const names = ['SECLOG_SERVICE', 'SECLOG_TRANSPORT', 'SECLOG_DESTINATION', 'SECLOG_FORMAT', 'SECLOG_LEVEL', 'SECLOG_MAX_BATCH', 'SECLOG_LINGER_MS', 'SECLOG_RETRIES'];
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...names), fc.string()), (env) => {
         try {
@@ -83,6 +85,7 @@ describe('loadConfig from seclog.config.json', () => {
       ],
       sanitizer: { sensitiveKeys: ['pin'] },
       maxBatch: 64,
+      lingerMs: 0,
     });
     expect(loadConfig({ cwd: dir, env: {} })).toEqual({
       service: 'billing',
@@ -92,6 +95,7 @@ describe('loadConfig from seclog.config.json', () => {
       ],
       sanitizer: { sensitiveKeys: ['pin'] },
       maxBatch: 64,
+      lingerMs: 0,
     });
   });
 
