@@ -19,7 +19,9 @@ export { validateRules, loadRules } from './rules/validate-rules';
 export type { ValidateOptions } from './rules/validate-rules';
 export { AlertRuleError } from './rules/rule-error';
 export type { RuleIssue } from './rules/rule-error';
-export { parseDuration, formatDuration } from './rules/duration';
+export { formatDuration } from './rules/duration';
+// The duration syntax is core's, so that rules and file-sink options read alike.
+export { parseDuration } from '@seclog/core';
 export type {
   AlertRule,
   RuleType,

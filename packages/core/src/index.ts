@@ -12,6 +12,7 @@ export type {
 export { SecurityEventError, SecurityLogConfigError } from './errors';
 export type { SecurityEventErrorCode, SecurityLogConfigErrorCode } from './errors';
 export { uuidv7, isUuidV7 } from './uuid-v7';
+export { parseDuration } from './duration';
 export { resolveActor, ANONYMOUS_ACTOR } from './actor';
 
 export { runWithContext, getContext, enterContext, updateContext, createSecurityContext } from './context/run-with-context';

@@ -1,7 +1,5 @@
-import type { SecurityEvent, SecurityLogger, Severity, Sink } from '@seclog/core';
-import { uuidv7 } from '@seclog/core';
+import { parseDuration, uuidv7, type SecurityEvent, type SecurityLogger, type Severity, type Sink } from '@seclog/core';
 import { EventFields } from '../match/event-fields';
-import { parseDuration } from '../rules/duration';
 import { AlertRuleError } from '../rules/rule-error';
 import type { AlertRule, Duration } from '../rules/types';
 import { validateRules } from '../rules/validate-rules';

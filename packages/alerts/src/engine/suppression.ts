@@ -1,4 +1,4 @@
-import { parseDuration } from '../rules/duration';
+import { parseDuration } from '@seclog/core';
 import type { Suppression } from '../rules/types';
 
 export interface SuppressionPolicy {

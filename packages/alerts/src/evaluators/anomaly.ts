@@ -1,6 +1,7 @@
 import { compileMatch } from '../match/compile-match';
 import type { EventFields } from '../match/event-fields';
-import { durationText, parseDuration } from '../rules/duration';
+import { parseDuration } from '@seclog/core';
+import { durationText } from '../rules/duration';
 import type { AnomalyRule } from '../rules/types';
 import { ewmaBaseline, madBaseline, type Baseline } from './baseline';
 import { describeMatch } from './describe-match';

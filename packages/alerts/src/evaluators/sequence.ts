@@ -1,6 +1,7 @@
 import { compileMatch } from '../match/compile-match';
 import type { EventFields } from '../match/event-fields';
-import { durationText, parseDuration } from '../rules/duration';
+import { parseDuration } from '@seclog/core';
+import { durationText } from '../rules/duration';
 import type { SequenceRule } from '../rules/types';
 import { describeMatch } from './describe-match';
 import type { Evaluator } from './evaluator';

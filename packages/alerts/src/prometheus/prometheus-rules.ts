@@ -1,4 +1,5 @@
-import { formatDuration, parseDuration } from '../rules/duration';
+import { parseDuration } from '@seclog/core';
+import { formatDuration } from '../rules/duration';
 import type { AlertRule, Duration, FieldCondition, ThresholdRule } from '../rules/types';
 import { validateRules } from '../rules/validate-rules';
 

@@ -2,7 +2,7 @@ import { OUTCOMES, SEVERITIES } from '@seclog/core';
 import { fieldPathProblem, knownFieldPaths } from '../match/field-path';
 import { OPERAND_WORDS, OPERATOR_NAMES, OPERATORS, isOperatorName } from '../match/operators';
 import { closest } from './did-you-mean';
-import { parseDuration } from './duration';
+import { parseDuration } from '@seclog/core';
 import { AlertRuleError, type RuleIssue } from './rule-error';
 import type { AlertRule, RuleType } from './types';
 

@@ -11,7 +11,7 @@ import { HashChain } from '../integrity/hash-chain';
 import { parseByteSize } from './rotation/byte-size';
 import { findChainTail } from './rotation/chain-tail';
 import { gzipFile } from './rotation/compress-file';
-import { parseDuration } from './rotation/duration';
+import { requireDuration } from './rotation/duration';
 import { applyRetention } from './rotation/retention';
 import { rotatedName } from './rotation/rotated-name';
 import type { Sink } from './sink';
@@ -81,8 +81,8 @@ export function fileSink(options: FileSinkOptions): Sink {
     throw new SecurityLogConfigError('OPTION_INVALID', 'fsync', `expected 'always' or 'critical', got ${JSON.stringify(fsync)}`);
   }
   const maxSize = options.rotate?.size === undefined ? Infinity : parseByteSize(options.rotate.size, 'rotate.size');
-  const maxAge = options.rotate?.interval === undefined ? Infinity : parseDuration(options.rotate.interval, 'rotate.interval');
-  const retainMs = options.retain === false ? Infinity : parseDuration(options.retain ?? DEFAULT_RETAIN, 'retain');
+  const maxAge = options.rotate?.interval === undefined ? Infinity : requireDuration(options.rotate.interval, 'rotate.interval');
+  const retainMs = options.retain === false ? Infinity : requireDuration(options.retain ?? DEFAULT_RETAIN, 'retain');
   const now = options.now ?? Date.now;
   const onError = options.onError ?? reportToStderr;
   const integrity = options.integrity === true ? {} : options.integrity || undefined;
@@ -99,7 +99,7 @@ export function fileSink(options: FileSinkOptions): Sink {
     if (!Number.isSafeInteger(records) || records < 1) {
       throw new SecurityLogConfigError('OPTION_INVALID', 'integrity.checkpointEvery.records', 'expected a positive integer');
     }
-    intervalMs = parseDuration(every.interval ?? DEFAULT_CHECKPOINT_INTERVAL, 'integrity.checkpointEvery.interval');
+    intervalMs = requireDuration(every.interval ?? DEFAULT_CHECKPOINT_INTERVAL, 'integrity.checkpointEvery.interval');
     const destination = integrity.checkpoints ?? `${path}.checkpoints`;
     checkpointStore =
       destination === false ? { append: async () => undefined } : typeof destination === 'string' ? checkpointFile(destination) : destination;
