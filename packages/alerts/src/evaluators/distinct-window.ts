@@ -1,11 +1,10 @@
 import { decodeId, type IdParts } from '../state/event-id';
+import { LinkedQueue, type Linked } from '../state/linked-queue';
 
 /** The latest sighting of one value, linked in sighting order. */
-interface Sighting extends IdParts {
+interface Sighting extends IdParts, Linked<Sighting> {
   value: string;
   time: number;
-  older: Sighting | undefined;
-  newer: Sighting | undefined;
 }
 
 /**
@@ -15,8 +14,7 @@ interface Sighting extends IdParts {
  */
 export class DistinctWindow {
   private readonly byValue = new Map<string, Sighting>();
-  private oldest: Sighting | undefined;
-  private newest: Sighting | undefined;
+  private readonly order = new LinkedQueue<Sighting>();
 
   get size(): number {
     return this.byValue.size;
@@ -30,46 +28,32 @@ export class DistinctWindow {
       sighting.idMid = id.idMid;
       sighting.idLo = id.idLo;
       sighting.idText = id.idText;
-      if (sighting === this.newest) return;
-      this.unlink(sighting);
+      if (sighting === this.order.newest) return;
+      this.order.unlink(sighting);
     } else {
       sighting = { value, time, idHi: id.idHi, idMid: id.idMid, idLo: id.idLo, idText: id.idText, older: undefined, newer: undefined };
       this.byValue.set(value, sighting);
     }
-    sighting.older = this.newest;
-    if (this.newest) this.newest.newer = sighting;
-    else this.oldest = sighting;
-    this.newest = sighting;
+    this.order.append(sighting);
   }
 
   /** Drops the oldest sightings until at most `most` are left and the oldest is less than `windowMs` before `at`. */
   keep(most: number, at: number, windowMs: number): void {
-    let sighting = this.oldest;
+    let sighting = this.order.oldest;
     while (sighting && (this.byValue.size > most || at - sighting.time >= windowMs)) {
       this.byValue.delete(sighting.value);
-      const next = sighting.newer;
-      this.unlink(sighting);
-      sighting = next;
+      this.order.unlink(sighting);
+      sighting = this.order.oldest;
     }
   }
 
   oldestId(): string {
-    const { idHi, idMid, idLo, idText } = this.oldest!;
+    const { idHi, idMid, idLo, idText } = this.order.oldest!;
     return decodeId(idHi, idMid, idLo, idText);
   }
 
   clear(): void {
     this.byValue.clear();
-    this.oldest = undefined;
-    this.newest = undefined;
-  }
-
-  private unlink(sighting: Sighting): void {
-    if (sighting.older) sighting.older.newer = sighting.newer;
-    else this.oldest = sighting.newer;
-    if (sighting.newer) sighting.newer.older = sighting.older;
-    else this.newest = sighting.older;
-    sighting.older = undefined;
-    sighting.newer = undefined;
+    this.order.clear();
   }
 }

@@ -39,12 +39,9 @@ export class TimeRing {
 
   /** Full, with its oldest pair less than `windowMs` before `at`: the last `capacity` events fit in the window. */
   fullWithin(at: number, windowMs: number): boolean {
-    return this.size === this.capacity && at - this.data[this.start * STRIDE]! < windowMs;
+    return this.size === this.capacity && at - this.oldestTime() < windowMs;
   }
 
-  get full(): boolean {
-    return this.size === this.capacity;
-  }
 
   oldestTime(): number {
     return this.data[this.start * STRIDE]!;

@@ -1,12 +1,11 @@
-import type { StoredEntry, StoreStats } from './store';
 import { flatten } from './flatten';
+import { LinkedQueue, type Linked } from './linked-queue';
+import { SWEEP_PER_INSERT, type StoredEntry, type StoreStats } from './store';
 
 /** What a rule keeps under a key in a key group: its entry, linked into the rule's own queue. */
-export interface GroupedEntry extends StoredEntry {
+export interface GroupedEntry extends StoredEntry, Linked<GroupedEntry> {
   /** The key's record while the entry is held; undefined once dropped. */
   record: KeyRecord | undefined;
-  older: GroupedEntry | undefined;
-  newer: GroupedEntry | undefined;
   /** Used since it last reached the front of its rule's queue: it gets a second chance. */
   referenced: boolean;
 }
@@ -76,8 +75,7 @@ export class KeyGroup {
  * count against its bound nor keep its entries alive.
  */
 export class RuleKeys {
-  private oldest: GroupedEntry | undefined;
-  private newest: GroupedEntry | undefined;
+  private readonly queue = new LinkedQueue<GroupedEntry>();
   private keys = 0;
   private evicted = 0;
   private expired = 0;
@@ -112,7 +110,7 @@ export class RuleKeys {
     record.live++;
     entry.record = record;
     entry.referenced = false;
-    this.append(entry);
+    this.queue.append(entry);
     this.keys++;
   }
 
@@ -122,7 +120,7 @@ export class RuleKeys {
 
   private sweep(now: number): void {
     for (let budget = SWEEP_PER_INSERT; budget > 0; budget--) {
-      const entry = this.oldest;
+      const entry = this.queue.oldest;
       if (entry === undefined || entry.expiresAt > now) return;
       this.drop(entry);
       this.expired++;
@@ -131,44 +129,24 @@ export class RuleKeys {
 
   private evictOne(): void {
     for (;;) {
-      const entry = this.oldest!;
+      const entry = this.queue.oldest!;
       if (!entry.referenced) {
         this.drop(entry);
         this.evicted++;
         return;
       }
       entry.referenced = false;
-      this.unlink(entry);
-      this.append(entry);
+      this.queue.unlink(entry);
+      this.queue.append(entry);
     }
   }
 
   private drop(entry: GroupedEntry): void {
-    this.unlink(entry);
+    this.queue.unlink(entry);
     this.keys--;
     const record = entry.record!;
     entry.record = undefined;
     record.entries[this.slot] = undefined;
     if (--record.live === 0) this.group.close(record);
   }
-
-  private append(entry: GroupedEntry): void {
-    entry.older = this.newest;
-    entry.newer = undefined;
-    if (this.newest) this.newest.newer = entry;
-    else this.oldest = entry;
-    this.newest = entry;
-  }
-
-  private unlink(entry: GroupedEntry): void {
-    if (entry.older) entry.older.newer = entry.newer;
-    else this.oldest = entry.newer;
-    if (entry.newer) entry.newer.older = entry.older;
-    else this.newest = entry.older;
-    entry.older = undefined;
-    entry.newer = undefined;
-  }
 }
-
-/** Expired keys at the front that one new key may sweep away (as in `memoryStore`). */
-const SWEEP_PER_INSERT = 2;

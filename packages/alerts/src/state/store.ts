@@ -38,8 +38,8 @@ interface Slot {
   referenced: boolean;
 }
 
-/** Expired keys at the front that one new key may sweep away. */
-const SWEEP_PER_INSERT = 2;
+/** Expired keys at the front that one new key may sweep away (in every default store). */
+export const SWEEP_PER_INSERT = 2;
 
 /**
  * In-memory store, bounded with the "second chance" (CLOCK) approximation of least recently used:
