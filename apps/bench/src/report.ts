@@ -19,8 +19,10 @@ function verdict(ratio: Ratio): string {
 /** What the console shows for one suite, the same figures as the markdown. */
 export function suiteText(result: SuiteResult): string {
   const lines = [`\n== ${result.title}`];
-  for (const figure of result.figures) lines.push(`  ${figure.label.padEnd(48)} ${formatNumber(figure.value).padStart(14)} ${figure.unit}`);
-  for (const ratio of result.ratios) lines.push(`  ${ratio.label.padEnd(48)} ${formatRatio(ratio.value).padStart(14)} ${verdict(ratio)}`);
+  // One column for the suite's values, however long its longest label.
+  const width = Math.max(48, ...[...result.figures, ...result.ratios].map((row) => row.label.length));
+  for (const figure of result.figures) lines.push(`  ${figure.label.padEnd(width)} ${formatNumber(figure.value).padStart(14)} ${figure.unit}`);
+  for (const ratio of result.ratios) lines.push(`  ${ratio.label.padEnd(width)} ${formatRatio(ratio.value).padStart(14)} ${verdict(ratio)}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
   return lines.join('\n');
 }

@@ -30,11 +30,12 @@ it('measures one framework bare, at the floor and with its adapter, and reports 
       (error, output, stderr) => (error ? reject(new Error(`${stderr}${output}`)) : resolve(output)),
     ),
   );
-  for (const label of ['Fastify bare, 200', 'Fastify floor (context only), 200', 'Fastify + adapter, 200', 'Fastify + adapter, 401 logged']) {
+  for (const label of ['Fastify bare, 200', 'Fastify floor, 200', 'Fastify async context only, 200', 'Fastify + adapter, 200', 'Fastify + adapter, 401 logged']) {
     expect(stdout).toMatch(new RegExp(`${label.replace(/[()+]/g, '\\$&')}\\s+[\\d,]+ req/s`));
   }
   expect(stdout).toMatch(/Fastify: adapter \/ bare, 200\s+\d+\.\d\dx (met|MISSED)/);
   expect(stdout).toMatch(/Fastify: floor \/ bare, 200 \(informative baseline\)\s+\d+\.\d\dx\s*\n/);
+  expect(stdout).toMatch(/Fastify: async context only \/ bare, 200 \(informative baseline\)\s+\d+\.\d\dx\s*\n/);
   expect(stdout).toMatch(/per-round ratios, 200 \d\.\d\d–\d\.\d\d/);
   // Every 401 of the adapter server was logged: warm-up and both rounds.
   expect(stdout).toMatch(/Fastify: [1-9][\d,]* events logged by the adapter server, 0 shed/);

@@ -16,8 +16,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expressFloor, fastifyFloor, koaFloor, nestFloor } from './floor';
 
-/** Bare framework, the floor (context propagation only, see `floor.ts`), or with its @seclog adapter. */
-export type TargetKind = 'bare' | 'floor' | 'seclog';
+/**
+ * Bare framework, the floor (context, id header and end-of-response hook, see `floor.ts`), the
+ * async context alone, or with its @seclog adapter.
+ */
+export type TargetKind = 'bare' | 'floor' | 'context' | 'seclog';
 
 export interface Target {
   port: number;
@@ -54,7 +57,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
     case 'express': {
       const app = express();
       if (logger) app.use(expressSecurity({ logger }));
-      if (kind === 'floor') app.use(expressFloor());
+      if (kind === 'floor' || kind === 'context') app.use(expressFloor(kind === 'floor'));
       app.get('/ok', (_req, res) => void res.json({ ok: true }));
       app.get('/private', (_req, res) => void res.status(401).json({ error: 'unauthorized' }));
       const server = await listen(app.listen(0, '127.0.0.1'));
@@ -63,7 +66,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
     case 'fastify': {
       const app = Fastify();
       if (logger) await app.register(securityPlugin, { logger });
-      if (kind === 'floor') fastifyFloor(app);
+      if (kind === 'floor' || kind === 'context') fastifyFloor(app, kind === 'floor');
       app.get('/ok', async () => ({ ok: true }));
       app.get('/private', async (_request, reply) => reply.code(401).send({ error: 'unauthorized' }));
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -78,7 +81,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
         ctx.body = { error: 'unauthorized' };
       });
       if (logger) app.use(koaSecurity({ logger }));
-      if (kind === 'floor') app.use(koaFloor());
+      if (kind === 'floor' || kind === 'context') app.use(koaFloor(kind === 'floor'));
       app.use(router.routes());
       const server = await listen(app.listen(0, '127.0.0.1'));
       return { port: portOf(server), close: () => closeServer(server) };
@@ -87,7 +90,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
     case 'nest-fastify': {
       const adapter = framework === 'nest-express' ? new ExpressAdapter() : new FastifyAdapter();
       const app = await NestFactory.create(nestModule(logger), adapter, { logger: false });
-      if (kind === 'floor') nestFloor(app);
+      if (kind === 'floor' || kind === 'context') nestFloor(app, kind === 'floor');
       await app.listen(0, '127.0.0.1');
       return { port: (app.getHttpServer().address() as AddressInfo).port, close: () => app.close() };
     }

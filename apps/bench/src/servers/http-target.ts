@@ -1,6 +1,6 @@
 /**
  * One server under load, in its own process so that autocannon and the server do not share an
- * event loop: `http-target.ts <framework> <bare|floor|seclog> <logFile>`. Answers GET /ok with 200
+ * event loop: `http-target.ts <framework> <bare|floor|context|seclog> <logFile>`. Answers GET /ok with 200
  * and GET /private with 401; with `seclog` the adapter logs every 401 through a pino sink to
  * `logFile`. Reports its port over IPC, and the logger's stats when told to stop.
  */

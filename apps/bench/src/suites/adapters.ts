@@ -76,17 +76,18 @@ async function measure(server: Server, path: string, seconds: number, status: nu
 const MEASUREMENTS = {
   bare200: { kind: 'bare', path: '/ok', status: 200 },
   floor200: { kind: 'floor', path: '/ok', status: 200 },
+  context200: { kind: 'context', path: '/ok', status: 200 },
   seclog200: { kind: 'seclog', path: '/ok', status: 200 },
   bare401: { kind: 'bare', path: '/private', status: 401 },
   seclog401: { kind: 'seclog', path: '/private', status: 401 },
 } as const;
 type Key = keyof typeof MEASUREMENTS;
 
-// Bare sits between the two it is compared with, and the order flips every round, so that each ratio
-// comes from measurements taken back to back and neither side always goes first.
+// Bare sits between the adapter and the floor, and the order flips every round, so that each target
+// ratio comes from measurements taken back to back and neither side always goes first.
 const ORDER: readonly (readonly Key[])[] = [
-  ['seclog200', 'bare200', 'floor200', 'bare401', 'seclog401'],
-  ['floor200', 'bare200', 'seclog200', 'seclog401', 'bare401'],
+  ['context200', 'seclog200', 'bare200', 'floor200', 'bare401', 'seclog401'],
+  ['floor200', 'bare200', 'seclog200', 'context200', 'seclog401', 'bare401'],
 ];
 
 const range = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
@@ -107,7 +108,7 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
     for (const framework of FRAMEWORKS.filter((name) => !options.frameworks || options.frameworks.includes(name))) {
       const name = NAMES[framework]!;
       const started = await Promise.allSettled(
-        (['bare', 'floor', 'seclog'] as const).map((kind) =>
+        (['bare', 'floor', 'context', 'seclog'] as const).map((kind) =>
           startServer(framework, kind, kind === 'seclog' ? join(options.workDir, `adapter-${framework}.log`) : '', pinning),
         ),
       );
@@ -115,8 +116,8 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
       try {
         const failed = started.find((outcome) => outcome.status === 'rejected');
         if (failed) throw failed.reason;
-        const [bare, floor, seclog] = servers as [Server, Server, Server];
-        const byKind: Record<TargetKind, Server> = { bare, floor, seclog };
+        const [bare, floor, context, seclog] = servers as [Server, Server, Server, Server];
+        const byKind: Record<TargetKind, Server> = { bare, floor, context, seclog };
         options.progress(`${name}: warming up`);
         for (const { kind, path, status } of Object.values(MEASUREMENTS)) await measure(byKind[kind], path, warmUpSeconds, status);
         const samples = Object.fromEntries(Object.keys(MEASUREMENTS).map((key) => [key, [] as Sample[]])) as Record<Key, Sample[]>;
@@ -130,11 +131,13 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
         const paired = (candidate: Key, baseline: Key) => samples[candidate].map((sample, round) => sample.rps / samples[baseline][round]!.rps);
         const ratio200 = paired('seclog200', 'bare200');
         const ratioFloor = paired('floor200', 'bare200');
+        const ratioContext = paired('context200', 'bare200');
         const ratio401 = paired('seclog401', 'bare401');
         const rps = (key: Key) => median(samples[key].map((sample) => sample.rps));
         figures.push(
           { label: `${name} bare, 200`, value: rps('bare200'), unit: 'req/s' },
-          { label: `${name} floor (context only), 200`, value: rps('floor200'), unit: 'req/s' },
+          { label: `${name} async context only, 200`, value: rps('context200'), unit: 'req/s' },
+          { label: `${name} floor, 200`, value: rps('floor200'), unit: 'req/s' },
           { label: `${name} + adapter, 200`, value: rps('seclog200'), unit: 'req/s' },
           { label: `${name} bare, 401`, value: rps('bare401'), unit: 'req/s' },
           { label: `${name} + adapter, 401 logged`, value: rps('seclog401'), unit: 'req/s' },
@@ -144,6 +147,7 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
           const labels: Record<Key, string> = {
             bare200: 'bare, 200',
             floor200: 'floor, 200',
+            context200: 'async context only, 200',
             seclog200: '+ adapter, 200',
             bare401: 'bare, 401',
             seclog401: '+ adapter, 401 logged',
@@ -155,10 +159,11 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
         ratios.push(
           { label: `${name}: adapter / bare, 200`, value: median(ratio200), target: { op: '>=', value: 0.9 } },
           { label: `${name}: adapter / bare, logged 401`, value: median(ratio401), target: { op: '>=', value: 0.8 } },
+          { label: `${name}: async context only / bare, 200 (informative baseline)`, value: median(ratioContext) },
           { label: `${name}: floor / bare, 200 (informative baseline)`, value: median(ratioFloor) },
         );
         notes.push(
-          `${name}: per-round ratios, 200 ${range(ratio200)}, logged 401 ${range(ratio401)}, floor ${range(ratioFloor)}`,
+          `${name}: per-round ratios, 200 ${range(ratio200)}, logged 401 ${range(ratio401)}, floor ${range(ratioFloor)}, async context only ${range(ratioContext)}`,
         );
       } finally {
         const stats = await Promise.all(servers.map(stopServer));
@@ -174,8 +179,8 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
     id: 'adapters',
     title: 'Adapter overhead under load (autocannon, loopback)',
     method:
-      'Each framework serves GET /ok (200) and GET /private (401) from three child processes: bare, with its @seclog adapter ' +
-      "(the adapter's logger writes every 401 as http.error_response through a pino sink to a file), and the floor. " +
+      'Each framework serves GET /ok (200) and GET /private (401) from four child processes: bare, with its @seclog adapter ' +
+      "(the adapter's logger writes every 401 as http.error_response through a pino sink to a file), the floor, and the async context alone. " +
       `autocannon drives them from the bench process with ${CONNECTIONS} connections: ${warmUpSeconds} s of warm-up per server and path, then ` +
       `${rounds} rounds of ${seconds} s measurements, bare measured right before or after the candidate it is compared with, the order flipped every round. ` +
       'Each ratio is the median of the per-round ratios; req/s and server CPU per request (user + system time of the server process from /proc, ' +
@@ -183,7 +188,8 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
       `${pinning.description} ` +
       'The floor is an informative baseline, not a target: the bare framework plus only what any middleware that carries a request context must do, ' +
       'at the hook points the adapter uses (AsyncLocalStorage.run around the rest of the request, a randomUUID() echoed in a header, a call when the response ends), ' +
-      "so the gap between bare and floor is the runtime's async-context cost and the gap between floor and adapter is @seclog's own. " +
+      "so the gap between floor and adapter is @seclog's own. The async-context-only server does just the first of the three (AsyncLocalStorage.run " +
+      "with a fresh id around the rest of the request): the runtime's price for a context that follows the request, which bounds any adapter's 200 ratio. " +
       'Every response is checked to carry the expected status.',
     figures,
     ratios,
