@@ -18,9 +18,9 @@ import { expressFloor, fastifyFloor, koaFloor, nestFloor } from './floor';
 
 /**
  * Bare framework, the floor (context, id header and end-of-response hook, see `floor.ts`), the
- * async context alone, or with its @seclog adapter.
+ * async context alone, or with its @seclog adapter (NestJS also with `interceptor: 'decorated'`).
  */
-export type TargetKind = 'bare' | 'floor' | 'context' | 'seclog';
+export type TargetKind = 'bare' | 'floor' | 'context' | 'seclog' | 'decorated';
 
 export interface Target {
   port: number;
@@ -44,15 +44,16 @@ class BenchController {
   }
 }
 
-function nestModule(logger: SecurityLogger | undefined) {
-  const imports: DynamicModule[] = logger ? [SecurityLogModule.forRoot({ logger })] : [];
+function nestModule(logger: SecurityLogger | undefined, decorated: boolean) {
+  const imports: DynamicModule[] = logger ? [SecurityLogModule.forRoot({ logger, ...(decorated && { interceptor: 'decorated' as const }) })] : [];
   @Module({ imports, controllers: [BenchController] })
   class BenchModule {}
   return BenchModule;
 }
 
-/** The same two routes on each framework; `logger` is given for `seclog` only. */
+/** The same two routes on each framework; `logger` is given for `seclog` and `decorated` only. */
 export async function startTarget(framework: string, kind: TargetKind, logger: SecurityLogger | undefined): Promise<Target> {
+  if (kind === 'decorated' && !framework.startsWith('nest-')) throw new Error(`${framework} has no 'decorated' mode`);
   switch (framework) {
     case 'express': {
       const app = express();
@@ -89,7 +90,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
     case 'nest-express':
     case 'nest-fastify': {
       const adapter = framework === 'nest-express' ? new ExpressAdapter() : new FastifyAdapter();
-      const app = await NestFactory.create(nestModule(logger), adapter, { logger: false });
+      const app = await NestFactory.create(nestModule(logger, kind === 'decorated'), adapter, { logger: false });
       if (kind === 'floor' || kind === 'context') nestFloor(app, kind === 'floor');
       await app.listen(0, '127.0.0.1');
       return { port: (app.getHttpServer().address() as AddressInfo).port, close: () => app.close() };

@@ -1,7 +1,7 @@
 /**
  * One server under load, in its own process so that autocannon and the server do not share an
- * event loop: `http-target.ts <framework> <bare|floor|context|seclog> <logFile>`. Answers GET /ok with 200
- * and GET /private with 401; with `seclog` the adapter logs every 401 through a pino sink to
+ * event loop: `http-target.ts <framework> <bare|floor|context|seclog|decorated> <logFile>`. Answers GET /ok with 200
+ * and GET /private with 401; with `seclog` (or `decorated`) the adapter logs every 401 through a pino sink to
  * `logFile`. Reports its port over IPC, and the logger's stats when told to stop.
  */
 import 'reflect-metadata';
@@ -12,7 +12,7 @@ import { startTarget, type TargetKind } from './frameworks';
 
 const [framework, kind, logFile] = process.argv.slice(2) as [string, TargetKind, string];
 const logger: SecurityLogger | undefined =
-  kind === 'seclog' ? createSecurityLogger({ service: 'bench', sinks: [pinoSink({ destination: logFile })] }) : undefined;
+  kind === 'seclog' || kind === 'decorated' ? createSecurityLogger({ service: 'bench', sinks: [pinoSink({ destination: logFile })] }) : undefined;
 const target = await startTarget(framework, kind, logger);
 process.send!({ port: target.port });
 process.on('message', async (message) => {

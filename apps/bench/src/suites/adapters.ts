@@ -80,14 +80,18 @@ const MEASUREMENTS = {
   seclog200: { kind: 'seclog', path: '/ok', status: 200 },
   bare401: { kind: 'bare', path: '/private', status: 401 },
   seclog401: { kind: 'seclog', path: '/private', status: 401 },
+  decorated200: { kind: 'decorated', path: '/ok', status: 200 },
+  decorated401: { kind: 'decorated', path: '/private', status: 401 },
 } as const;
 type Key = keyof typeof MEASUREMENTS;
+/** NestJS is also measured with `interceptor: 'decorated'`, the cheaper choice its README describes. */
+const DECORATED: readonly Key[] = ['decorated200', 'decorated401'];
 
 // Bare sits between the adapter and the floor, and the order flips every round, so that each target
 // ratio comes from measurements taken back to back and neither side always goes first.
 const ORDER: readonly (readonly Key[])[] = [
-  ['context200', 'seclog200', 'bare200', 'floor200', 'bare401', 'seclog401'],
-  ['floor200', 'bare200', 'seclog200', 'context200', 'seclog401', 'bare401'],
+  ['context200', 'seclog200', 'bare200', 'floor200', 'decorated200', 'decorated401', 'bare401', 'seclog401'],
+  ['decorated200', 'floor200', 'bare200', 'seclog200', 'context200', 'seclog401', 'bare401', 'decorated401'],
 ];
 
 const range = (values: number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
@@ -107,23 +111,25 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
   try {
     for (const framework of FRAMEWORKS.filter((name) => !options.frameworks || options.frameworks.includes(name))) {
       const name = NAMES[framework]!;
+      const nest = framework.startsWith('nest-');
+      const keys = (Object.keys(MEASUREMENTS) as Key[]).filter((key) => nest || !DECORATED.includes(key));
+      const kinds = [...new Set(keys.map((key) => MEASUREMENTS[key].kind))];
       const started = await Promise.allSettled(
-        (['bare', 'floor', 'context', 'seclog'] as const).map((kind) =>
-          startServer(framework, kind, kind === 'seclog' ? join(options.workDir, `adapter-${framework}.log`) : '', pinning),
+        kinds.map((kind) =>
+          startServer(framework, kind, kind === 'seclog' || kind === 'decorated' ? join(options.workDir, `adapter-${framework}-${kind}.log`) : '', pinning),
         ),
       );
       const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
       try {
         const failed = started.find((outcome) => outcome.status === 'rejected');
         if (failed) throw failed.reason;
-        const [bare, floor, context, seclog] = servers as [Server, Server, Server, Server];
-        const byKind: Record<TargetKind, Server> = { bare, floor, context, seclog };
+        const byKind = Object.fromEntries(kinds.map((kind, index) => [kind, servers[index]!])) as Record<TargetKind, Server>;
         options.progress(`${name}: warming up`);
-        for (const { kind, path, status } of Object.values(MEASUREMENTS)) await measure(byKind[kind], path, warmUpSeconds, status);
-        const samples = Object.fromEntries(Object.keys(MEASUREMENTS).map((key) => [key, [] as Sample[]])) as Record<Key, Sample[]>;
+        for (const key of keys) await measure(byKind[MEASUREMENTS[key].kind], MEASUREMENTS[key].path, warmUpSeconds, MEASUREMENTS[key].status);
+        const samples = Object.fromEntries(keys.map((key) => [key, [] as Sample[]])) as Record<Key, Sample[]>;
         for (let round = 0; round < rounds; round++) {
           options.progress(`${name}: round ${round + 1} of ${rounds}`);
-          for (const key of ORDER[round % 2]!) {
+          for (const key of ORDER[round % 2]!.filter((key) => keys.includes(key))) {
             const { kind, path, status } = MEASUREMENTS[key];
             samples[key].push(await measure(byKind[kind], path, seconds, status));
           }
@@ -142,9 +148,17 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
           { label: `${name} bare, 401`, value: rps('bare401'), unit: 'req/s' },
           { label: `${name} + adapter, 401 logged`, value: rps('seclog401'), unit: 'req/s' },
         );
+        if (nest) {
+          figures.push(
+            { label: `${name} + adapter ('decorated'), 200`, value: rps('decorated200'), unit: 'req/s' },
+            { label: `${name} + adapter ('decorated'), 401 logged`, value: rps('decorated401'), unit: 'req/s' },
+          );
+        }
         const cpu = (key: Key) => samples[key].map((sample) => sample.cpu).filter((value): value is number => value !== undefined);
         if (cpu('bare200').length === rounds) {
           const labels: Record<Key, string> = {
+            decorated200: "+ adapter ('decorated'), 200",
+            decorated401: "+ adapter ('decorated'), 401 logged",
             bare200: 'bare, 200',
             floor200: 'floor, 200',
             context200: 'async context only, 200',
@@ -152,7 +166,7 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
             bare401: 'bare, 401',
             seclog401: '+ adapter, 401 logged',
           };
-          for (const key of Object.keys(MEASUREMENTS) as Key[]) {
+          for (const key of keys) {
             figures.push({ label: `${name} ${labels[key]}: server CPU`, value: median(cpu(key)), unit: 'µs/request' });
           }
         }
@@ -162,6 +176,12 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
           { label: `${name}: async context only / bare, 200 (informative baseline)`, value: median(ratioContext) },
           { label: `${name}: floor / bare, 200 (informative baseline)`, value: median(ratioFloor) },
         );
+        if (nest) {
+          ratios.push(
+            { label: `${name}: adapter ('decorated') / bare, 200 (informative)`, value: median(paired('decorated200', 'bare200')) },
+            { label: `${name}: adapter ('decorated') / bare, logged 401 (informative)`, value: median(paired('decorated401', 'bare401')) },
+          );
+        }
         notes.push(
           `${name}: per-round ratios, 200 ${range(ratio200)}, logged 401 ${range(ratio401)}, floor ${range(ratioFloor)}, async context only ${range(ratioContext)}`,
         );
@@ -169,7 +189,7 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
         const stats = await Promise.all(servers.map(stopServer));
         const logged = stats.reduce((sum, stat) => sum + stat.logged, 0);
         const shed = stats.reduce((sum, stat) => sum + stat.shed, 0);
-        notes.push(`${name}: ${logged.toLocaleString('en-US')} events logged by the adapter server, ${shed} shed`);
+        notes.push(`${name}: ${logged.toLocaleString('en-US')} events logged by the adapter server${nest ? 's' : ''}, ${shed} shed`);
       }
     }
   } finally {
@@ -188,7 +208,7 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
       `${pinning.description} ` +
       'The floor is an informative baseline, not a target: the bare framework plus only what any middleware that carries a request context must do, ' +
       'at the hook points the adapter uses (AsyncLocalStorage.run around the rest of the request, a randomUUID() echoed in a header, a call when the response ends), ' +
-      "so the gap between floor and adapter is @seclog's own. The async-context-only server does just the first of the three (AsyncLocalStorage.run " +
+      "so the gap between floor and adapter is @seclog's own. NestJS is also measured with interceptor: 'decorated' (a fifth server), where undecorated handlers run no interceptor. The async-context-only server does just the first of the three (AsyncLocalStorage.run " +
       "with a fresh id around the rest of the request): the runtime's price for a context that follows the request, which bounds any adapter's 200 ratio. " +
       'Every response is checked to carry the expected status.',
     figures,
