@@ -9,13 +9,13 @@ const NUMBER_FIELDS = 2;
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
 let events = 0;
-let fields = 0;
 parentPort.on('message', ({ text, lengths, numbers }) => {
+  const values = new Array(lengths.length);
   let offset = 0;
   for (let i = 0; i < lengths.length; i++) {
     const length = lengths[i];
     if (length < 0) continue;
-    if (text.slice(offset, offset + length).length === length) fields++;
+    values[i] = text.slice(offset, offset + length);
     offset += length;
   }
   events += numbers.length / ${NUMBER_FIELDS};

@@ -22,6 +22,9 @@ import { expressFloor, fastifyFloor, koaFloor, nestFloor } from './floor';
  */
 export type TargetKind = 'bare' | 'floor' | 'context' | 'seclog' | 'decorated';
 
+/** The kinds that run the @seclog adapter, and so log through a logger of their own. */
+export const hasAdapter = (kind: TargetKind): boolean => kind === 'seclog' || kind === 'decorated';
+
 export interface Target {
   port: number;
   close(): Promise<void>;
@@ -54,11 +57,13 @@ function nestModule(logger: SecurityLogger | undefined, decorated: boolean) {
 /** The same two routes on each framework; `logger` is given for `seclog` and `decorated` only. */
 export async function startTarget(framework: string, kind: TargetKind, logger: SecurityLogger | undefined): Promise<Target> {
   if (kind === 'decorated' && !framework.startsWith('nest-')) throw new Error(`${framework} has no 'decorated' mode`);
+  const full = kind === 'floor';
+  const floored = full || kind === 'context';
   switch (framework) {
     case 'express': {
       const app = express();
       if (logger) app.use(expressSecurity({ logger }));
-      if (kind === 'floor' || kind === 'context') app.use(expressFloor(kind === 'floor'));
+      if (floored) app.use(expressFloor(full));
       app.get('/ok', (_req, res) => void res.json({ ok: true }));
       app.get('/private', (_req, res) => void res.status(401).json({ error: 'unauthorized' }));
       const server = await listen(app.listen(0, '127.0.0.1'));
@@ -67,7 +72,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
     case 'fastify': {
       const app = Fastify();
       if (logger) await app.register(securityPlugin, { logger });
-      if (kind === 'floor' || kind === 'context') fastifyFloor(app, kind === 'floor');
+      if (floored) fastifyFloor(app, full);
       app.get('/ok', async () => ({ ok: true }));
       app.get('/private', async (_request, reply) => reply.code(401).send({ error: 'unauthorized' }));
       await app.listen({ port: 0, host: '127.0.0.1' });
@@ -82,7 +87,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
         ctx.body = { error: 'unauthorized' };
       });
       if (logger) app.use(koaSecurity({ logger }));
-      if (kind === 'floor' || kind === 'context') app.use(koaFloor(kind === 'floor'));
+      if (floored) app.use(koaFloor(full));
       app.use(router.routes());
       const server = await listen(app.listen(0, '127.0.0.1'));
       return { port: portOf(server), close: () => closeServer(server) };
@@ -91,7 +96,7 @@ export async function startTarget(framework: string, kind: TargetKind, logger: S
     case 'nest-fastify': {
       const adapter = framework === 'nest-express' ? new ExpressAdapter() : new FastifyAdapter();
       const app = await NestFactory.create(nestModule(logger, kind === 'decorated'), adapter, { logger: false });
-      if (kind === 'floor' || kind === 'context') nestFloor(app, kind === 'floor');
+      if (floored) nestFloor(app, full);
       await app.listen(0, '127.0.0.1');
       return { port: (app.getHttpServer().address() as AddressInfo).port, close: () => app.close() };
     }

@@ -8,11 +8,11 @@ import 'reflect-metadata';
 import { createSecurityLogger, type SecurityLogger } from '@seclog/core';
 import { pinoSink } from '@seclog/pino';
 import { shedTotal } from '../shed-total';
-import { startTarget, type TargetKind } from './frameworks';
+import { hasAdapter, startTarget, type TargetKind } from './frameworks';
 
 const [framework, kind, logFile] = process.argv.slice(2) as [string, TargetKind, string];
 const logger: SecurityLogger | undefined =
-  kind === 'seclog' || kind === 'decorated' ? createSecurityLogger({ service: 'bench', sinks: [pinoSink({ destination: logFile })] }) : undefined;
+  hasAdapter(kind) ? createSecurityLogger({ service: 'bench', sinks: [pinoSink({ destination: logFile })] }) : undefined;
 const target = await startTarget(framework, kind, logger);
 process.send!({ port: target.port });
 process.on('message', async (message) => {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { median } from '../measure';
 import { pinCpus, type CpuPinning } from '../servers/cpu-pinning';
-import type { TargetKind } from '../servers/frameworks';
+import { hasAdapter, type TargetKind } from '../servers/frameworks';
 import { processCpuMicros } from '../servers/process-cpu';
 import type { Figure, Ratio, SuiteOptions, SuiteResult } from '../suite-result';
 
@@ -116,7 +116,7 @@ export async function adapterOverhead(options: SuiteOptions): Promise<SuiteResul
       const kinds = [...new Set(keys.map((key) => MEASUREMENTS[key].kind))];
       const started = await Promise.allSettled(
         kinds.map((kind) =>
-          startServer(framework, kind, kind === 'seclog' || kind === 'decorated' ? join(options.workDir, `adapter-${framework}-${kind}.log`) : '', pinning),
+          startServer(framework, kind, hasAdapter(kind) ? join(options.workDir, `adapter-${framework}-${kind}.log`) : '', pinning),
         ),
       );
       const servers = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
